@@ -1,0 +1,83 @@
+# Two commands work on a fresh machine: `make build` and `make test`. Everything else is a step of them.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+# `make serve LANG=en` (or BUILD_ONLY_LOCALE=en) previews one language only.
+ifdef LANG_ONLY
+export BUILD_ONLY_LOCALE := $(LANG_ONLY)
+endif
+
+.PHONY: help setup build serve check fix test test-fast test-browser system-deps images catalogs \
+        translation-status review-report bench-images bench-build bench-budgets lint lock clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+
+$(STAMP): pyproject.toml requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found. Install Python 3.11 (e.g. apt-get install python3.11 python3.11-venv)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	@touch $@
+
+setup: $(STAMP) ## Create .venv with the exact pinned versions
+
+catalogs: $(STAMP) ## Compile the gettext catalogs (locales/*.po → overrides/locales/*.mo)
+	$(BIN)/nmm compile-catalogs
+
+images: $(STAMP) ## Run the image pipeline alone
+	$(BIN)/nmm optimize-images
+
+build: $(STAMP) ## Set up, run the pre-build steps and build the site into site/
+	$(BIN)/nmm check-content --check
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP) ## Preview with live reload (LANG_ONLY=en for one language)
+	$(BIN)/mkdocs serve --livereload
+
+check: $(STAMP) ## Run every content check (read-only); `make fix` repairs what is safe
+	$(BIN)/nmm check-content --check
+
+fix: $(STAMP) ## Repair what is safe (Unicode NFC), then check
+	$(BIN)/nmm check-content
+
+translation-status: $(STAMP) ## Print the translation status and write the JSON/Markdown reports
+	$(BIN)/nmm translation-status
+
+review-report: $(STAMP) ## Review report against BASE (default origin/main): review-report.{md,json}
+	$(BIN)/nmm review-report --base $(or $(BASE),origin/main)
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts hooks tests benchmarks
+	$(BIN)/ruff format --check scripts hooks tests benchmarks
+
+system-deps: ## Install Debian's Chromium, fonts, Java and Node tools the browser tests need
+	bash .ci/system-deps.sh
+
+test-fast: $(STAMP) ## Unit, content and built-site tests (no browser)
+	$(BIN)/pytest -m "not browser"
+
+test: $(STAMP) system-deps ## Set up and run every test, cheapest first
+	$(MAKE) lint
+	$(BIN)/nmm check-content --check
+	$(BIN)/pytest -m "not browser" -x
+	$(BIN)/pytest -m browser
+
+bench-images: $(STAMP) ## Image pipeline benchmark (prints a table)
+	$(BIN)/python benchmarks/images_benchmark.py
+
+bench-build: $(STAMP) ## Build benchmark: our build vs plain Material + static-i18n
+	$(BIN)/python benchmarks/build_benchmark.py
+
+bench-budgets: $(STAMP) system-deps ## Lighthouse and page-weight budgets (prints a table)
+	$(BIN)/python benchmarks/budgets_benchmark.py
+
+lock: ## Regenerate requirements.lock from a clean venv
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet -e '.[test]'
+	{ sed -n '1,2p' requirements.lock; .venv-lock/bin/pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf .venv-lock
+
+clean: ## Remove build outputs and caches (not .venv)
+	rm -rf site .cache overrides/locales review-report.md review-report.json

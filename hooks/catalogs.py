@@ -1,0 +1,31 @@
+"""MkDocs adapter for scripts.i18n.catalogs: compile once, install each build language's catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from scripts.errors import ProblemsFound
+from scripts.i18n import catalogs
+from scripts.site_config import load
+
+_compiled = False
+
+
+def on_config(config):
+    global _compiled
+    if not _compiled:
+        try:
+            catalogs.compile_all(load(Path(config.config_file_path).parent))
+        except ProblemsFound as problems:
+            raise PluginError(problems.report()) from None
+        _compiled = True
+    return config
+
+
+def on_env(env, config, files):
+    # static-i18n sets Material's theme language per build but leaves MkDocs' theme locale at "en".
+    site = load(Path(config.config_file_path).parent)
+    env.install_gettext_translations(catalogs.translations(site, config.theme["language"]), newstyle=False)
+    return env

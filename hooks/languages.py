@@ -1,0 +1,45 @@
+"""MkDocs adapter for scripts.i18n: per-page language data, sitemaps, 404 pages per language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from scripts.i18n import languages
+from scripts.site_config import load
+
+_state = languages.BuildState()
+
+
+def on_config(config):
+    _state.start(load(Path(config.config_file_path).parent), str(config.site_url or ""))
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Each page type has its template (overrides/<type>.html); front matter may not pick another.
+    page.meta["template"] = languages.template_for(page.meta)
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    lang = config.theme["language"]
+    context["nmm"] = _state.page_context(
+        page_src_uri=page.file.src_uri,
+        page_url=page.url,
+        lang=lang,
+        meta=page.meta,
+        relative=get_relative_url,
+    )
+    return context
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name == "404.html":
+        _state.remember_404(config.theme["language"], output_content)
+    return output_content
+
+
+def on_post_build(config):
+    _state.finish(Path(config.site_dir), config.theme["language"])

@@ -1,0 +1,1 @@
+"""Tooling for the Northern Midlands and Mountains site: one package per feature."""

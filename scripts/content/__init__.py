@@ -1,0 +1,1 @@
+"""Content model: front matter, slugs, Vietnamese text handling and the editors' checks."""

@@ -1,0 +1,1 @@
+"""Languages done right: page alternates, canonical URLs, sitemaps, share tags and gettext catalogs."""

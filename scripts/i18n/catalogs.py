@@ -1,0 +1,114 @@
+"""gettext catalogs for template strings: extract from overrides/, compile locales/*.po to .mo files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.extract import extract_from_dir
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+from babel.support import Translations
+
+from scripts.errors import Problem, ProblemsFound
+from scripts.site_config import SiteConfig
+
+DOMAIN = "messages"
+# Jinja templates in overrides/ are the only source of our UI strings; Python modules keep none.
+_METHOD_MAP = [("**.html", "jinja2")]
+_OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n"}}
+
+
+def po_path(site: SiteConfig, code: str) -> Path:
+    return site.root / "locales" / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def mo_dir(site: SiteConfig) -> Path:
+    """Where compiled catalogs go: inside the theme custom_dir, where MkDocs looks for `locales/`."""
+    return site.root / "overrides" / "locales"
+
+
+def extract(site: SiteConfig) -> Catalog:
+    """Every translatable string in the templates, with its template and line."""
+    catalog = Catalog(project="nmm-site", domain=DOMAIN)
+    for filename, lineno, message, comments, context in extract_from_dir(
+        site.root / "overrides", _METHOD_MAP, _OPTIONS
+    ):
+        catalog.add(message, None, [(f"overrides/{filename}", lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def update_po_files(site: SiteConfig) -> list[Path]:
+    """Write locales/messages.pot and merge it into each language's .po (new strings left empty)."""
+    template = extract(site)
+    pot = site.root / "locales" / f"{DOMAIN}.pot"
+    pot.parent.mkdir(parents=True, exist_ok=True)
+    with pot.open("wb") as fh:
+        write_po(fh, template, omit_header=True, sort_output=True)
+    written = [pot]
+    for code in site.codes:
+        path = po_path(site, code)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            with path.open("rb") as fh:
+                catalog = read_po(fh, locale=code)
+            catalog.update(template, no_fuzzy_matching=True)
+        else:
+            catalog = Catalog(locale=code, domain=DOMAIN)
+            catalog.update(template, no_fuzzy_matching=True)
+        with path.open("wb") as fh:
+            write_po(fh, catalog, omit_header=True, sort_output=True, ignore_obsolete=True)
+        written.append(path)
+    return written
+
+
+def check_complete(site: SiteConfig) -> list[Problem]:
+    """Every template string has a translation in every language (the source strings are English)."""
+    template = extract(site)
+    problems: list[Problem] = []
+    for code in site.codes:
+        path = po_path(site, code)
+        if not path.exists():
+            problems.append(Problem(path, None, f"the {code} catalog is missing", "run `nmm extract-messages`, then translate the new entries"))
+            continue
+        with path.open("rb") as fh:
+            catalog = read_po(fh, locale=code)
+        for message in template:
+            if not message.id:
+                continue
+            entry = catalog.get(message.id, context=message.context)
+            if entry is None or not entry.string or entry.fuzzy:
+                where = ", ".join(f"{f}:{n}" for f, n in message.locations)
+                problems.append(
+                    Problem(path, entry.lineno if entry else None,
+                            f"no {code} translation for {message.id!r} (used in {where})",
+                            f"run `nmm extract-messages`, then write the msgstr for it in {path.name}")
+                )
+    return problems
+
+
+def compile_all(site: SiteConfig) -> list[Path]:
+    """Compile each language's .po into overrides/locales/<lang>/LC_MESSAGES/messages.mo."""
+    problems = check_complete(site)
+    if problems:
+        raise ProblemsFound(problems)
+    written = []
+    for code in site.codes:
+        with po_path(site, code).open("rb") as fh:
+            catalog = read_po(fh, locale=code)
+        target = mo_dir(site) / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".mo.tmp")
+        with tmp.open("wb") as fh:
+            write_mo(fh, catalog, use_fuzzy=False)
+        tmp.replace(target)
+        written.append(target)
+    return written
+
+
+def translations(site: SiteConfig, code: str) -> Translations:
+    """The compiled catalog of one language (compile first)."""
+    loaded = Translations.load(str(mo_dir(site)), [code], domain=DOMAIN)
+    if not isinstance(loaded, Translations):
+        raise ProblemsFound([Problem(mo_dir(site), None, f"no compiled {code} catalog", "run `nmm compile-catalogs`")])
+    return loaded

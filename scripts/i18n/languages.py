@@ -1,0 +1,111 @@
+"""Per-page language facts for the templates, and the site-wide files written after the builds."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.i18n import material_patch
+from scripts.i18n.pages import PageIndex, url_path
+from scripts.i18n.seo import page_head
+from scripts.i18n.sitemap import sitemap_xml
+from scripts.site_config import SiteConfig
+
+PAGE_TYPES = ("home", "region", "province", "heritage", "people", "page")
+# Pages for editors, built but kept out of sitemaps (they carry noindex too).
+EDITOR_PREFIX = "_editors/"
+
+
+def template_for(meta: dict) -> str:
+    page_type = meta.get("type", "page")
+    return f"{page_type}.html" if page_type in PAGE_TYPES and page_type != "page" else "main.html"
+
+
+def split_src_uri(src_uri: str) -> tuple[str, str]:
+    """'fr/provinces/ha-giang.md' → ('fr', 'provinces/ha-giang.md')."""
+    content_lang, _, rel = src_uri.partition("/")
+    return content_lang, rel
+
+
+@dataclass
+class BuildState:
+    """What the hooks learn while static-i18n builds each language in turn."""
+
+    site: SiteConfig | None = None
+    index: PageIndex | None = None
+    not_found: dict[str, str] = field(default_factory=dict)  # lang → rendered 404 page
+
+    def start(self, site: SiteConfig, site_url: str) -> None:
+        if site_url and site_url.rstrip("/") + "/" != site.site_url:
+            # SITE_URL set in the environment wins over the default in mkdocs.yml.
+            site = SiteConfig(site.root, site_url.rstrip("/") + "/", site.site_name, site.languages)
+        self.site = site
+        self.index = PageIndex.scan(site)
+
+    def page_context(
+        self, *, page_src_uri: str, page_url: str, lang: str, meta: dict, relative: Callable[[str, str], str]
+    ) -> dict:
+        assert self.site and self.index
+        content_lang, rel = split_src_uri(page_src_uri)
+        head = page_head(self.index, rel, lang, content_lang)
+        path = url_path(rel)
+        real = self.index.languages_of(rel)
+        switcher = [
+            {
+                "code": language.code,
+                "name": language.name,
+                "href": relative(self.site.lang_prefix(language.code) + path or ".", page_url),
+                "current": language.code == lang,
+                "translated": language.code in real,
+            }
+            for language in self.site.languages
+        ]
+        home = relative(self.site.lang_prefix(lang) or ".", page_url)
+        return {
+            "head": head,
+            "lang": lang,
+            "page_type": meta.get("type", "page"),
+            "switcher": switcher,
+            "home_href": home if home.endswith("/") else home + "/",
+            "root_prefix": "" if home in (".", "./") else (home if home.endswith("/") else home + "/"),
+            # The Vietnamese original, for the fallback notice and the outdated-translation banner.
+            "source_href": relative(self.site.lang_prefix(self.site.default_language) + path or ".", page_url),
+            "home_url": self.site.absolute_url(lang, ""),
+            "translation_of": (
+                self.site.absolute_url(self.site.default_language, path)
+                if lang != self.site.default_language and not head.is_fallback
+                else None
+            ),
+            "noindex": rel.startswith(EDITOR_PREFIX),
+        }
+
+    def remember_404(self, lang: str, html: str) -> None:
+        self.not_found[lang] = html
+
+    def finish(self, site_dir: Path, lang: str) -> None:
+        """Write sitemaps and 404 pages. The default language's build ends last, after the others."""
+        assert self.site and self.index
+        site = self.site
+        exclude = frozenset(rel for rel in self.index.present if rel.startswith(EDITOR_PREFIX))
+        for code, html in self.not_found.items():
+            target = site_dir / site.lang_prefix(code) / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+        built = tuple(code for code in site.codes if (site_dir / site.lang_prefix(code) / "index.html").exists())
+        root_xml = sitemap_xml(self.index, built, exclude)
+        _write(site_dir / "sitemap.xml", root_xml)
+        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(root_xml.encode("utf-8"), mtime=0))
+        for code in built:
+            if code != site.default_language:
+                _write(site_dir / code / "sitemap.xml", sitemap_xml(self.index, (code,), exclude))
+        if (site_dir / "assets" / "javascripts").is_dir():
+            material_patch.patch_bundle(site_dir)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,95 @@
+"""The site's language model and paths, read once from mkdocs.yml (the single place they are defined)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # the folder name under docs/ and the URL prefix ("" for the default language)
+    name: str  # the language's own name, shown in the switcher
+    default: bool
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: Path
+    site_url: str  # absolute, ends with "/"
+    site_name: str
+    languages: tuple[Language, ...]
+
+    @property
+    def default_language(self) -> str:
+        return next(lang.code for lang in self.languages if lang.default)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        """The languages translated from the default (source) language."""
+        return tuple(lang.code for lang in self.languages if not lang.default)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def assets_dir(self) -> Path:
+        return self.root / "assets"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".cache"
+
+    def lang_prefix(self, code: str) -> str:
+        """URL prefix of a language relative to the site root: "" for vi, "en/" for en."""
+        return "" if code == self.default_language else f"{code}/"
+
+    def absolute_url(self, code: str, path: str) -> str:
+        """Absolute URL of a page path (e.g. "provinces/ha-giang/") in a language."""
+        return f"{self.site_url}{self.lang_prefix(code)}{path}"
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that tolerates MkDocs' !ENV and !relative tags (we only need plain values)."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):  # type: ignore[no-untyped-def]
+    # `!ENV [NAME, default]` or `!ENV NAME`: the default is what a build without the variable uses.
+    if isinstance(node, yaml.SequenceNode):
+        items = loader.construct_sequence(node)
+        return items[-1] if len(items) > 1 else None
+    return None
+
+
+_Loader.add_constructor("!ENV", _env_tag)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+@functools.cache
+def load(root: Path = ROOT) -> SiteConfig:
+    """Read mkdocs.yml under `root`."""
+    raw = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    i18n = next(
+        p["i18n"] for p in raw["plugins"] if isinstance(p, dict) and "i18n" in p
+    )
+    languages = tuple(
+        Language(code=lang["locale"], name=lang["name"], default=bool(lang.get("default")))
+        for lang in i18n["languages"]
+    )
+    site_url = raw["site_url"].rstrip("/") + "/"
+    return SiteConfig(root=root, site_url=site_url, site_name=raw["site_name"], languages=languages)
