@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from babel.messages.extract import extract_from_dir
 from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from babel.support import Translations
@@ -34,7 +34,9 @@ def extract(site: SiteConfig) -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
         site.root / "overrides", _METHOD_MAP, _OPTIONS
     ):
-        catalog.add(message, None, [(f"overrides/{filename}", lineno)], auto_comments=comments, context=context)
+        catalog.add(
+            message, None, [(f"overrides/{filename}", lineno)], auto_comments=comments, context=context
+        )
     return catalog
 
 
@@ -69,7 +71,14 @@ def check_complete(site: SiteConfig) -> list[Problem]:
     for code in site.codes:
         path = po_path(site, code)
         if not path.exists():
-            problems.append(Problem(path, None, f"the {code} catalog is missing", "run `nmm extract-messages`, then translate the new entries"))
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    f"the {code} catalog is missing",
+                    "run `nmm extract-messages`, then translate the new entries",
+                )
+            )
             continue
         with path.open("rb") as fh:
             catalog = read_po(fh, locale=code)
@@ -80,9 +89,12 @@ def check_complete(site: SiteConfig) -> list[Problem]:
             if entry is None or not entry.string or entry.fuzzy:
                 where = ", ".join(f"{f}:{n}" for f, n in message.locations)
                 problems.append(
-                    Problem(path, entry.lineno if entry else None,
-                            f"no {code} translation for {message.id!r} (used in {where})",
-                            f"run `nmm extract-messages`, then write the msgstr for it in {path.name}")
+                    Problem(
+                        path,
+                        entry.lineno if entry else None,
+                        f"no {code} translation for {message.id!r} (used in {where})",
+                        f"run `nmm extract-messages`, then write the msgstr for it in {path.name}",
+                    )
                 )
     return problems
 
@@ -110,5 +122,7 @@ def translations(site: SiteConfig, code: str) -> Translations:
     """The compiled catalog of one language (compile first)."""
     loaded = Translations.load(str(mo_dir(site)), [code], domain=DOMAIN)
     if not isinstance(loaded, Translations):
-        raise ProblemsFound([Problem(mo_dir(site), None, f"no compiled {code} catalog", "run `nmm compile-catalogs`")])
+        raise ProblemsFound(
+            [Problem(mo_dir(site), None, f"no compiled {code} catalog", "run `nmm compile-catalogs`")]
+        )
     return loaded

@@ -9,10 +9,13 @@ from scripts.site_config import load
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    compile_cmd = subparsers.add_parser("compile-catalogs", help="Compile locales/*.po into the theme (build output).")
+    compile_cmd = subparsers.add_parser(
+        "compile-catalogs", help="Compile locales/*.po into the theme (build output)."
+    )
     compile_cmd.set_defaults(handler=_compile)
     extract_cmd = subparsers.add_parser(
-        "extract-messages", help="Collect template strings into locales/messages.pot and merge them into each .po."
+        "extract-messages",
+        help="Collect template strings into locales/messages.pot and merge them into each .po.",
     )
     extract_cmd.set_defaults(handler=_extract)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from scripts.i18n import material_patch
 from scripts.i18n.pages import PageIndex, url_path
-from scripts.i18n.seo import page_head
+from scripts.i18n.seo import PageHead, json_ld, page_head
 from scripts.i18n.sitemap import sitemap_xml
 from scripts.site_config import SiteConfig
 
@@ -63,6 +63,10 @@ class BuildState:
             for language in self.site.languages
         ]
         home = relative(self.site.lang_prefix(lang) or ".", page_url)
+        default = self.site.default_language
+        translation_of = (
+            self.site.absolute_url(default, path) if lang != default and not head.is_fallback else None
+        )
         return {
             "head": head,
             "lang": lang,
@@ -71,15 +75,49 @@ class BuildState:
             "home_href": home if home.endswith("/") else home + "/",
             "root_prefix": "" if home in (".", "./") else (home if home.endswith("/") else home + "/"),
             # The Vietnamese original, for the fallback notice and the outdated-translation banner.
-            "source_href": relative(self.site.lang_prefix(self.site.default_language) + path or ".", page_url),
-            "home_url": self.site.absolute_url(lang, ""),
-            "translation_of": (
-                self.site.absolute_url(self.site.default_language, path)
-                if lang != self.site.default_language and not head.is_fallback
-                else None
+            "source_href": relative(
+                self.site.lang_prefix(self.site.default_language) + path or ".", page_url
             ),
+            "home_url": self.site.absolute_url(lang, ""),
+            "translation_of": translation_of,
             "noindex": rel.startswith(EDITOR_PREFIX),
+            "share": self._share(head, meta, lang, translation_of),
         }
+
+    def _share(self, head: PageHead, meta: dict, lang: str, translation_of: str | None) -> dict:
+        """The share image (hero first) and the JSON-LD of a page."""
+        assert self.site
+        images = meta.get("nmm_images") or []
+        absolute = [
+            {
+                "url": self.site.site_url + img["content_url"],
+                "caption": img["caption"],
+                "license": img["licence_url"],
+                "credit": img["credit"],
+                "creator": img["creator"],
+            }
+            for img in images
+        ]
+        image = None
+        if images:
+            first = images[0]
+            og = first["og_image"]
+            image = {**og, "url": self.site.site_url + og["url"], "alt": first["alt"]}
+        # Set by the facts hook for places: the current (2025) province, named in this language.
+        contained_in = meta.get("nmm_contained_in") or []
+        data = json_ld(
+            head,
+            page_type=meta.get("type", "page"),
+            title=str(meta.get("title", self.site.site_name)),
+            description=str(meta.get("description", "")),
+            site_name=self.site.site_name,
+            site_url=self.site.site_url,
+            home_url=self.site.absolute_url(lang, ""),
+            images=absolute,
+            contained_in=contained_in,
+            translation_of=translation_of,
+        )
+        return {"image": image, "json_ld": data}
 
     def remember_404(self, lang: str, html: str) -> None:
         self.not_found[lang] = html
@@ -93,7 +131,9 @@ class BuildState:
             target = site_dir / site.lang_prefix(code) / "404.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
-        built = tuple(code for code in site.codes if (site_dir / site.lang_prefix(code) / "index.html").exists())
+        built = tuple(
+            code for code in site.codes if (site_dir / site.lang_prefix(code) / "index.html").exists()
+        )
         root_xml = sitemap_xml(self.index, built, exclude)
         _write(site_dir / "sitemap.xml", root_xml)
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(root_xml.encode("utf-8"), mtime=0))

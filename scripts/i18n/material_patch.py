@@ -21,17 +21,31 @@ def patch_bundle(site_dir: Path) -> Path:
     """Patch the built bundle in place (idempotent); return its path."""
     bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
     if len(bundles) != 1:
-        raise ProblemsFound([Problem(site_dir / "assets/javascripts", None,
-                                     f"expected one Material bundle, found {len(bundles)}",
-                                     "check the mkdocs-material version pinned in requirements.lock")])
+        raise ProblemsFound(
+            [
+                Problem(
+                    site_dir / "assets/javascripts",
+                    None,
+                    f"expected one Material bundle, found {len(bundles)}",
+                    "check the mkdocs-material version pinned in requirements.lock",
+                )
+            ]
+        )
     bundle = bundles[0]
     text = bundle.read_text(encoding="utf-8")
     if REPLACEMENT in text:
         return bundle
     if text.count(ANCHOR) != 1:
-        raise ProblemsFound([Problem(bundle, None,
-                                     "Material's bundle changed: the language-switch sitemap fetch was not found",
-                                     "review scripts/i18n/material_patch.py against the new mkdocs-material")])
+        raise ProblemsFound(
+            [
+                Problem(
+                    bundle,
+                    None,
+                    "Material's bundle changed: the language-switch sitemap fetch was not found",
+                    "review scripts/i18n/material_patch.py against the new mkdocs-material",
+                )
+            ]
+        )
     tmp = bundle.with_suffix(".tmp")
     tmp.write_text(text.replace(ANCHOR, REPLACEMENT), encoding="utf-8")
     tmp.replace(bundle)

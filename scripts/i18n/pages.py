@@ -9,7 +9,7 @@ from scripts.site_config import SiteConfig
 
 
 def url_path(rel_md: str) -> str:
-    """Directory URL of a Markdown path inside one language tree: provinces/ha-giang.md → provinces/ha-giang/."""
+    """Directory URL of a page path in one language tree: provinces/ha-giang.md → provinces/ha-giang/."""
     path = PurePosixPath(rel_md)
     if path.name in ("index.md", "README.md"):
         parent = str(path.parent)

@@ -69,8 +69,13 @@ def json_ld(
     translation_of: str | None = None,
 ) -> str:
     """schema.org JSON-LD for the page, safe to embed in a <script> element."""
-    website = {"@type": "WebSite", "@id": f"{home_url}#website", "name": site_name, "url": home_url,
-               "inLanguage": head.lang}
+    website = {
+        "@type": "WebSite",
+        "@id": f"{home_url}#website",
+        "name": site_name,
+        "url": home_url,
+        "inLanguage": head.lang,
+    }
     page: dict = {
         "@type": "WebPage",
         "@id": f"{head.canonical}#webpage",
