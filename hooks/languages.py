@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from scripts.i18n import languages
@@ -41,5 +42,9 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
+# After static-i18n (priority -100) has built the other languages into the same site directory.
+@event_priority(-200)
 def on_post_build(config):
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # a nested per-language build; the outermost one writes the site-wide files
     _state.finish(Path(config.site_dir), config.theme["language"])

@@ -116,3 +116,14 @@ def test_material_bundle_no_longer_fetches_sitemaps_next_to_page_links(fixture_s
     bundle = next((fixture_site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
     assert 'M("link[rel=alternate][data-md-sitemap]")' in bundle
     assert 'M("link[rel=alternate]")' not in bundle
+
+
+def test_one_search_index_per_language_holding_only_that_language(fixture_site: Path) -> None:
+    for lang, prefix in (("vi", ""), ("en", "en/"), ("fr", "fr/")):
+        data = json.loads((fixture_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert data["config"]["lang"] == [lang]
+        assert "folded" in data["config"]["fields"]
+        assert not any(d["location"].startswith(("en/", "fr/")) for d in data["docs"])
+    fr = json.loads((fixture_site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    # The Vietnamese-only page is searchable in French too, where it is served with a notice.
+    assert any(d["location"] == "lich-su/" for d in fr["docs"])

@@ -1,0 +1,1 @@
+"""Search that works for Vietnamese: one index per language, diacritic-insensitive."""
