@@ -8,7 +8,7 @@ from pathlib import Path
 from scripts.site_config import ROOT
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     path: Path  # the file to edit
     line: int | None  # 1-based line in that file, when there is one
@@ -28,7 +28,8 @@ class ProblemsFound(Exception):
     """Raised with every problem found, so the editor sees all of them at once."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        # File by file, then by line (problems without a line first), as an editor reads them.
+        self.problems = sorted(problems, key=lambda p: (str(p.path), p.line or 0, p.message))
         super().__init__(self.report())
 
     def report(self, root: Path = ROOT) -> str:

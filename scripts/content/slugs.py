@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 # Letters that do not decompose under NFD, so stripping combining marks leaves them unchanged.
-_NON_DECOMPOSING = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss"})
+_NON_DECOMPOSING = str.maketrans(
+    {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss"}
+)
 
 
 def fold(text: str) -> str:

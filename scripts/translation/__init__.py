@@ -1,0 +1,1 @@
+"""Translation freshness: source hashes, status per page and language, mark-translated."""
