@@ -59,9 +59,11 @@ def test_fallback_page_says_so_marks_its_body_and_points_at_the_original(fixture
         "fr": "Cette page n’a pas encore été traduite en français.",
     }[lang]
     assert expected in notice[0].text_content()
+    title = doc.xpath("//div[contains(@class,'nmm-fallback-title')]")
     body = doc.xpath("//div[contains(@class,'nmm-fallback-body')]")
-    assert [b.get("lang") for b in body] == ["vi"]
-    assert "Lịch sử Điện Biên Phủ" in body[0].text_content()
+    assert [b.get("lang") for b in title + body] == ["vi", "vi"]
+    assert "".join(title[0].xpath("h1/text()")).strip() == "Lịch sử Điện Biên Phủ"
+    assert "Trang này chỉ có bản tiếng Việt" in body[0].text_content()
     assert doc.xpath("//head/link[@rel='canonical']/@href") == [f"{BASE}lich-su/"]
     assert head_links(doc) == {}
     assert meta(doc, "og:locale:alternate") == []

@@ -1,0 +1,85 @@
+"""MkDocs adapter: render {{ fact("…") }} shortcodes; give templates fact(), sources(), factbox()…"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+
+from scripts import site_config
+from scripts.errors import ProblemsFound
+from scripts.facts import config as facts_config
+from scripts.facts.factbox import FactBox
+from scripts.facts.loader import load
+from scripts.facts.markdown import split_front_matter
+from scripts.facts.render import FactPathError, Renderer
+from scripts.facts.reorg import Reorganisation
+from scripts.facts.shortcodes import replace_shortcodes
+
+
+def _renderer(config: Any) -> Renderer:
+    # The data of the project being built; load() caches per process and reloads when a file changes.
+    settings = facts_config.for_project(Path(config.config_file_path).parent)
+    try:
+        return Renderer(load(settings), settings)
+    except ProblemsFound as problems:
+        raise PluginError(problems.report()) from None
+
+
+def _page_language(page: Any, config: Any) -> str:
+    # The folder a page comes from is its content language (a fallback copy keeps its vi facts).
+    head = page.file.src_uri.split("/", 1)[0]
+    languages = site_config.load().codes
+    return head if head in languages else languages[0]
+
+
+def on_config(config: Any) -> None:
+    _renderer(config)  # fail early, before any page, when the data is invalid
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    source_path = Path(page.file.abs_src_path)
+    _, offset = (
+        split_front_matter(source_path.read_text(encoding="utf-8")) if source_path.is_file() else ({}, 0)
+    )
+    result = replace_shortcodes(
+        markdown, _page_language(page, config), _renderer(config), source_path, offset
+    )
+    if result.problems:
+        raise PluginError(ProblemsFound(result.problems).report())
+    page.meta["nmm_fact_sources"] = result.sources
+    return result.markdown
+
+
+def _safe(call: Any) -> Any:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return call(*args, **kwargs)
+        except FactPathError as error:
+            raise PluginError(f"{error.message}\n    fix: {error.fix}") from None
+
+    return wrapper
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    render = _renderer(config)
+    box = FactBox(render)
+    reorg = Reorganisation(render)
+    env.globals.update(
+        fact=_safe(lambda path, lang: render.render(path, lang).text),
+        sources=_safe(lambda ids: [dict(render.data.sources[i], id=i) for i in dict.fromkeys(ids or [])]),
+        entity=_safe(lambda dataset, entity_id: render.data.entity(dataset, entity_id)),
+        factbox=_safe(
+            lambda page_type, entity_id, lang: [
+                (label, Markup(value), source)
+                for label, value, source in box.rows(page_type, entity_id, lang)
+            ]
+        ),
+        sources_html=_safe(lambda ids, lang: Markup(box.sources_html(list(ids or []), lang))),
+        reorg_sentence=_safe(
+            lambda former_id, lang, with_date=False: reorg.sentence(former_id, lang, with_date)
+        ),
+    )
+    return env

@@ -1,0 +1,1 @@
+"""Facts stored once in data/*.yml, validated with line numbers and rendered per language."""

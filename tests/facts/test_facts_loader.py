@@ -1,0 +1,149 @@
+"""Data validation: every editor mistake is reported with file, line and an exact message."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from scripts.errors import Problem, ProblemsFound
+from scripts.facts.config import FactsConfig
+from scripts.facts.loader import load
+from tests.facts.conftest import base_files, config_for, write_data
+
+ROOT = Path(__file__).resolve().parents[2]
+NAME = "tay:\n  name: {vi: Tày, en: Tay, fr: Tày}\n"
+NO_SOURCE = (
+    "x-y:\n  name: {vi: Hà Giang, en: Hà Giang, fr: Hà Giang}\n  population: {value: 854679, year: 2019}\n"
+)
+
+
+def problems_for(tmp_path: Path, **replace: str) -> list[tuple[str, int | None, str]]:
+    files = base_files()
+    files.update({name.replace("__", "/").replace("_", "-") + ".yml": text for name, text in replace.items()})
+    with pytest.raises(ProblemsFound) as found:
+        load(config_for(write_data(tmp_path, files)))
+    return [(p.path.name, p.line, p.message) for p in found.value.problems]
+
+
+def test_fact_without_source(tmp_path: Path) -> None:
+    bad = NO_SOURCE
+    assert problems_for(tmp_path, peoples=bad) == [
+        ("peoples.yml", 3, "fact 'peoples.x-y.population' has no source")
+    ]
+
+
+def test_localised_text_missing_french(tmp_path: Path) -> None:
+    bad = "tay:\n  name:\n    vi: Tày\n    en: Tay\n"
+    assert problems_for(tmp_path, peoples=bad) == [
+        ("peoples.yml", 3, "localised text 'peoples.tay.name' is missing 'fr'")
+    ]
+
+
+def test_unknown_source_id_suggests_the_close_one(tmp_path: Path) -> None:
+    bad = NAME + "  population:\n    value: 1845492\n    source: census-2009\n"
+    assert problems_for(tmp_path, peoples=bad) == [
+        (
+            "peoples.yml",
+            5,
+            "fact 'peoples.tay.population' cites unknown source 'census-2009' (did you mean 'census-2019'?)",
+        )
+    ]
+
+
+def test_part_of_must_exist_in_provinces_2025(tmp_path: Path) -> None:
+    bad = base_files()["provinces.yml"].replace("part_of: thai-nguyen", "part_of: thai-nguyenn")
+    assert problems_for(tmp_path, provinces=bad) == [
+        (
+            "provinces.yml",
+            11,
+            "'provinces.bac-kan.part_of' refers to unknown provinces-2025 id 'thai-nguyenn' "
+            "(did you mean 'thai-nguyen'?)",
+        )
+    ]
+
+
+def test_unknown_fact_key_unit_and_bad_date(tmp_path: Path) -> None:
+    bad = (
+        "tay:\n  name: {vi: Tày, en: Tay, fr: Tày}\n"
+        "  area: {value: 12, unit: km², source: census-2019, aprox: true}\n"
+        "  since: {value: 2025-13-01, source: census-2019}\n"
+    )
+    assert problems_for(tmp_path, peoples=bad) == [
+        ("peoples.yml", 3, "fact 'peoples.tay.area' has unknown key 'aprox' (did you mean 'approx'?)"),
+        ("peoples.yml", 3, "fact 'peoples.tay.area' has unknown unit 'km²'"),
+        ("peoples.yml", 4, "fact 'peoples.tay.since' has '2025-13-01', not a valid date"),
+    ]
+
+
+def test_duplicate_keys_and_yaml_syntax(tmp_path: Path) -> None:
+    bad = "tay:\n  name: {vi: Tày, en: Tay, fr: Tày}\n  name: {vi: Tày, en: Tay, fr: Tày}\n"
+    assert problems_for(tmp_path, peoples=bad) == [("peoples.yml", 3, "duplicate key 'name'")]
+    broken = "tay:\n  name: {vi: Tày, en: Tay\n"
+    assert problems_for(tmp_path, peoples=broken)[0][:2] == ("peoples.yml", 3)
+
+
+def test_flow_mapping_comma_in_a_note_is_caught(tmp_path: Path) -> None:
+    # An unquoted comma inside {…} splits the note: a real mistake seen in the data.
+    bad = NAME + "  n: {value: 47, source: census-2019, note: Committee, Paris.}\n"
+    assert problems_for(tmp_path, peoples=bad) == [
+        ("peoples.yml", 3, "fact 'peoples.tay.n' has unknown key 'Paris.'")
+    ]
+
+
+def test_sources_registry(tmp_path: Path) -> None:
+    other = (
+        "census-2019:\n  title: Dup\n  publisher: X\n  accessed: 2026-11-26\n"
+        "no-date:\n  title: T\n  publisher: P\n  url: ftp://x\n  accessed: soon\n"
+    )
+    assert problems_for(tmp_path, sources__zz=other) == [
+        ("zz.yml", 1, "source id 'census-2019' is already defined in general.yml:1"),
+        ("zz.yml", 8, "source 'no-date' has an invalid url 'ftp://x'"),
+        ("zz.yml", 9, "source 'no-date' has accessed 'soon', not a date"),
+    ]
+
+
+def test_problem_report_names_file_line_and_fix(tmp_path: Path) -> None:
+    bad = NO_SOURCE
+    with pytest.raises(ProblemsFound) as found:
+        load(config_for(write_data(tmp_path, {**base_files(), "peoples.yml": bad})))
+    report = found.value.report(root=tmp_path)
+    assert report == (
+        "1 problem found:\n"
+        "data/peoples.yml:3: fact 'peoples.x-y.population' has no source\n"
+        "    fix: add `source: <id>` naming an entry of data/sources/*.yml"
+    )
+
+
+def test_schema_errors_name_the_line(tmp_path: Path) -> None:
+    data = write_data(tmp_path, base_files())
+    with (data / "provinces.yml").open("a", encoding="utf-8") as handle:
+        handle.write("lai-chau:\n  name: {vi: Lai Châu, en: Lai Châu, fr: Lai Châu}\n")
+    config = FactsConfig(data_dir=data, languages=("vi", "en", "fr"), schemas_dir=ROOT / "schemas")
+    with pytest.raises(ProblemsFound) as found:
+        load(config)
+    # (the fixture's provinces-2025.yml is deliberately minimal: only provinces.yml problems matter here)
+    assert [
+        (p.path.name, p.line, p.message) for p in found.value.problems if p.path.name == "provinces.yml"
+    ] == [("provinces.yml", 19, "'provinces.lai-chau': 'part_of' is a required property")]
+
+
+def test_cache_reloads_when_a_file_changes(data_dir: Path) -> None:
+    config = config_for(data_dir)
+    first = load(config)
+    assert load(config) is first
+    path = data_dir / "provinces.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("854679", "854680"), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    second = load(config)
+    assert second is not first
+    assert second.entity("provinces", "ha-giang")["population"]["value"] == 854680
+
+
+def test_problem_type_is_the_shared_one(tmp_path: Path) -> None:
+    bad = "tay:\n  name: {vi: Tày, en: Tay}\n"
+    with pytest.raises(ProblemsFound) as found:
+        load(config_for(write_data(tmp_path, {**base_files(), "peoples.yml": bad})))
+    assert all(isinstance(p, Problem) for p in found.value.problems)
