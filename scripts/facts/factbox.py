@@ -7,30 +7,35 @@ from pathlib import Path
 
 from scripts.facts.render import FactPathError, Renderer, format_day, renderer
 from scripts.facts.reorg import Reorganisation
+from scripts.i18n.messages import t
 
 FactRow = tuple[str, str, str | None]  # (label, value as HTML, source id or None)
 
-# TODO(lead): move these labels to the gettext catalogs (locales/) with the other template strings.
-LABELS: dict[str, dict[str, str]] = {
-    "current": {"vi": "Tỉnh từ năm {year}", "en": "Province since {year}", "fr": "Province depuis {year}"},
-    "seat": {"vi": "Trung tâm hành chính tỉnh", "en": "Provincial seat", "fr": "Chef-lieu de la province"},
-    "area": {"vi": "Diện tích", "en": "Area", "fr": "Superficie"},
-    "population": {"vi": "Dân số", "en": "Population", "fr": "Population"},
-    "population_year": {"vi": "Dân số ({year})", "en": "Population ({year})", "fr": "Population ({year})"},
-    "designation": {"vi": "Danh hiệu", "en": "Designation", "fr": "Classement"},
-    "date": {"vi": "Ngày công nhận", "en": "Date", "fr": "Date"},
-    "province_2024": {"vi": "Tỉnh (2024)", "en": "Province (2024)", "fr": "Province (2024)"},
-    "province_now": {"vi": "Tỉnh hiện nay", "en": "Province today", "fr": "Province aujourd'hui"},
-    "language_family": {"vi": "Nhóm ngôn ngữ", "en": "Language group", "fr": "Groupe linguistique"},
-    "main_provinces": {"vi": "Địa bàn cư trú chính", "en": "Main provinces", "fr": "Principales provinces"},
-    "accessed": {"vi": "truy cập ngày {date}", "en": "accessed {date}", "fr": "consulté le {date}"},
-}
+
+def _labels(lang: str) -> dict[str, str]:
+    """The fact box labels in `lang`, from the gettext catalogs (placeholders filled by _label)."""
+    return {
+        "current": t(lang, "Province since {year}"),
+        "seat": t(lang, "Provincial seat"),
+        "area": t(lang, "Area"),
+        "population": t(lang, "Population"),
+        "population_year": t(lang, "Population ({year})"),
+        "designation": t(lang, "Designation"),
+        "date": t(lang, "Date"),
+        "province_2024": t(lang, "Province (2024)"),
+        "province_now": t(lang, "Province today"),
+        "language_family": t(lang, "Language group"),
+        "main_provinces": t(lang, "Main provinces"),
+        "accessed": t(lang, "accessed {date}"),
+    }
+
+
 # Heritage data names its main date differently by part (designated, inscribed): the first found is shown.
 _HERITAGE_DATES = ("designated", "inscribed", "date")
 
 
 def _label(key: str, lang: str, **values: object) -> str:
-    return LABELS[key][lang].format(**values)
+    return _labels(lang)[key].format(**values)
 
 
 class FactBox:

@@ -7,27 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.facts.render import FactPathError, Renderer, format_day, renderer
+from scripts.i18n.messages import t
 
 FORMER = "provinces"  # the 14 provinces as defined in 2024 (pages)
 CURRENT = "provinces-2025"  # the 10 provinces since the 2025 reorganisation
 # The date the new provincial governments started operating (FACTS §0 #1); the resolution itself was
 # in force from 12 June 2025 (region.resolution-202.in_force).
 SINCE_PATH = "region.resolution-202.governments_operating"
-
-# TODO(lead): move these sentences to the gettext catalogs with the other template strings.
-_MERGED = {
-    "vi": ("thuộc tỉnh {name} từ năm {year}", "thuộc tỉnh {name} từ ngày {date}"),
-    "en": ("part of {name} province since {year}", "part of {name} province since {date}"),
-    "fr": (
-        "intégrée à la province de {name} depuis {year}",
-        "intégrée à la province de {name} depuis le {date}",
-    ),
-}
-_UNCHANGED = {
-    "vi": ("vẫn là tỉnh {name} sau sắp xếp năm {year}", "vẫn là tỉnh {name} sau sắp xếp ngày {date}"),
-    "en": ("unchanged by the {year} reorganisation", "unchanged by the reorganisation of {date}"),
-    "fr": ("inchangée par la réorganisation de {year}", "inchangée par la réorganisation du {date}"),
-}
 
 
 @dataclass(frozen=True)
@@ -37,6 +23,17 @@ class Reorg:
     unchanged: bool  # the province kept its territory (formed_from is only itself)
     since: dt.date
     source: str  # source id of the `since` date
+
+
+def _sentence(lang: str, unchanged: bool, with_date: bool) -> str:
+    """The reorganisation sentence template in `lang`, from the gettext catalogs."""
+    if unchanged:
+        if with_date:
+            return t(lang, "unchanged by the reorganisation of {date}")
+        return t(lang, "unchanged by the {year} reorganisation")
+    if with_date:
+        return t(lang, "part of {name} province since {date}")
+    return t(lang, "part of {name} province since {year}")
 
 
 class Reorganisation:
@@ -79,8 +76,7 @@ class Reorganisation:
     def sentence(self, former_id: str, lang: str, with_date: bool = False) -> str:
         """'part of Tuyên Quang province since 2025' (or 'since 1 July 2025') in vi, en or fr."""
         reorg = self.of(former_id)
-        templates = _UNCHANGED if reorg.unchanged else _MERGED
-        template = templates[lang][1 if with_date else 0]
+        template = _sentence(lang, reorg.unchanged, with_date)
         return template.format(
             name=self.current_name(former_id, lang),
             year=reorg.since.year,

@@ -10,6 +10,7 @@ from pathlib import Path
 from scripts.errors import Problem
 from scripts.facts.markdown import SHORTCODE_OPEN, code_spans, inside, line_of
 from scripts.facts.render import FactPathError, Renderer
+from scripts.i18n.messages import t
 
 SHORTCODE_RE = re.compile(
     r"\{\{\s*(?P<name>[A-Za-z_]\w*)\s*\(\s*(?P<quote>[\"'])(?P<path>[^\"'\n]*)(?P=quote)\s*\)\s*\}\}"
@@ -93,7 +94,14 @@ def replace_shortcodes(
         text = html.escape(rendered.text, quote=False)
         if not _plain_context(markdown, start):
             css = "nmm-fact nmm-fact--uncertain" if rendered.uncertain else "nmm-fact"
-            text = f'<span class="{css}" data-fact="{html.escape(path)}">{text}</span>'
+            # An uncertain fact says so: a visible "?" and the word, for screen readers too.
+            marker = (
+                f'<sup class="nmm-uncertain" title="{t(lang, "uncertain")}"><span aria-hidden="true">?</span>'
+                f'<span class="nmm-visually-hidden">{t(lang, "uncertain")}</span></sup>'
+                if rendered.uncertain
+                else ""
+            )
+            text = f'<span class="{css}" data-fact="{html.escape(path)}">{text}{marker}</span>'
         out.append(markdown[position:start] + text)
         position = match.end()
         result.paths.append(path)

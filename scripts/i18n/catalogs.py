@@ -14,9 +14,11 @@ from scripts.errors import Problem, ProblemsFound
 from scripts.site_config import SiteConfig
 
 DOMAIN = "messages"
-# Jinja templates in overrides/ are the only source of our UI strings; Python modules keep none.
-_METHOD_MAP = [("**.html", "jinja2")]
-_OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n"}}
+# UI strings come from the Jinja templates in overrides/ and from `t(lang, "…")` calls in scripts/.
+_TEMPLATE_MAP = [("**.html", "jinja2")]
+_TEMPLATE_OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n"}}
+_PYTHON_MAP = [("**.py", "python")]
+_PYTHON_KEYWORDS = {"t": (2,)}  # t(lang, message, **values): the message is the second argument
 
 
 def po_path(site: SiteConfig, code: str) -> Path:
@@ -31,12 +33,15 @@ def mo_dir(site: SiteConfig) -> Path:
 def extract(site: SiteConfig) -> Catalog:
     """Every translatable string in the templates, with its template and line."""
     catalog = Catalog(project="nmm-site", domain=DOMAIN)
-    for filename, lineno, message, comments, context in extract_from_dir(
-        site.root / "overrides", _METHOD_MAP, _OPTIONS
-    ):
-        catalog.add(
-            message, None, [(f"overrides/{filename}", lineno)], auto_comments=comments, context=context
-        )
+    sources = [
+        ("overrides", extract_from_dir(site.root / "overrides", _TEMPLATE_MAP, _TEMPLATE_OPTIONS)),
+        ("scripts", extract_from_dir(site.root / "scripts", _PYTHON_MAP, keywords=_PYTHON_KEYWORDS)),
+    ]
+    for folder, found in sources:
+        for filename, lineno, message, comments, context in found:
+            catalog.add(
+                message, None, [(f"{folder}/{filename}", lineno)], auto_comments=comments, context=context
+            )
     return catalog
 
 

@@ -1,0 +1,31 @@
+"""gettext for the project's Python code: `t(lang, "English message", **values)`.
+
+The same catalogs as the templates (locales/<lang>/LC_MESSAGES/messages.po): `nmm extract-messages`
+collects every `t(lang, "…")` call (the message is the second argument) and every template string.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from babel.support import Translations
+
+from scripts.i18n import catalogs
+from scripts.site_config import ROOT, load
+
+
+@functools.cache
+def _translations(lang: str) -> Translations:
+    site = load(ROOT)
+    mo = catalogs.mo_dir(site) / lang / "LC_MESSAGES" / f"{catalogs.DOMAIN}.mo"
+    newest_po = max(catalogs.po_path(site, code).stat().st_mtime for code in site.codes)
+    # Commands and tests may run before any build: compile the catalogs when they are stale.
+    if not mo.exists() or mo.stat().st_mtime < newest_po:
+        catalogs.compile_all(site)
+    return catalogs.translations(site, lang)
+
+
+def t(lang: str, message: str, **values: object) -> str:
+    """`message` (English, the msgid) in `lang`, with `{name}` placeholders filled from `values`."""
+    text = _translations(lang).gettext(message)
+    return text.format(**values) if values else text
