@@ -30,8 +30,9 @@ catalogs: $(STAMP) ## Compile the gettext catalogs (locales/*.po → overrides/l
 images: $(STAMP) ## Run the image pipeline alone
 	$(BIN)/nmm optimize-images
 
+# The pre-build steps (catalogs, content checks, image pipeline) run inside MkDocs as hooks, so
+# `mkdocs build` and `mkdocs serve` do them too.
 build: $(STAMP) ## Set up, run the pre-build steps and build the site into site/
-	$(BIN)/nmm check-content --check
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP) ## Preview with live reload (LANG_ONLY=en for one language)
@@ -47,7 +48,7 @@ translation-status: $(STAMP) ## Print the translation status and write the JSON/
 	$(BIN)/nmm translation-status
 
 review-report: $(STAMP) ## Review report against BASE (default origin/main): review-report.{md,json}
-	$(BIN)/nmm review-report --base $(or $(BASE),origin/main)
+	$(BIN)/nmm review-report --base $(or $(BASE),origin/main) $(if $(PREVIEW_URL),--preview-url $(PREVIEW_URL))
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts hooks tests benchmarks

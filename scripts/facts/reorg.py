@@ -70,6 +70,15 @@ class Reorganisation:
     def current_name(self, former_id: str, lang: str) -> str:
         return self.renderer.render(f"{CURRENT}.{self.current_id(former_id)}", lang).text
 
+    def contained_in(self, page_type: str, entity_id: str, lang: str) -> list[str]:
+        """Names of the current provinces a province or heritage page's subject lies in (for JSON-LD)."""
+        if page_type == "province":
+            return [self.current_name(entity_id, lang)]
+        if page_type == "heritage":
+            ids = self.data.entity("heritage", entity_id).get("province_now") or []
+            return [self.renderer.render(f"{CURRENT}.{pid}.name", lang).text for pid in ids]
+        return []
+
     def current_seat(self, former_id: str, lang: str) -> str:
         return self.renderer.render(f"{CURRENT}.{self.current_id(former_id)}.seat", lang).text
 
