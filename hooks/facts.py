@@ -50,8 +50,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if result.problems:
         raise PluginError(ProblemsFound(result.problems).report())
     page.meta["nmm_fact_sources"] = result.sources
-    # Where the page's subject lies today, named in the reader's language (JSON-LD containedInPlace).
-    lang = config.theme["language"]
+    # Where the page's subject lies today, named in the page's language (JSON-LD containedInPlace).
+    lang = _page_language(page, config)
     page.meta["nmm_contained_in"] = _safe(Reorganisation(_renderer(config)).contained_in)(
         str(page.meta.get("type", "")), str(page.meta.get("id", "")), lang
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scripts.facts.render import FactPathError, Renderer, format_day, renderer
 from scripts.facts.reorg import Reorganisation
-from scripts.i18n.messages import t
+from scripts.i18n.messages import ui_text
 
 FactRow = tuple[str, str, str | None]  # (label, value as HTML, source id or None)
 
@@ -15,18 +15,18 @@ FactRow = tuple[str, str, str | None]  # (label, value as HTML, source id or Non
 def _labels(lang: str) -> dict[str, str]:
     """The fact box labels in `lang`, from the gettext catalogs (placeholders filled by _label)."""
     return {
-        "current": t(lang, "Province since {year}"),
-        "seat": t(lang, "Provincial seat"),
-        "area": t(lang, "Area"),
-        "population": t(lang, "Population"),
-        "population_year": t(lang, "Population ({year})"),
-        "designation": t(lang, "Designation"),
-        "date": t(lang, "Date"),
-        "province_2024": t(lang, "Province (2024)"),
-        "province_now": t(lang, "Province today"),
-        "language_family": t(lang, "Language group"),
-        "main_provinces": t(lang, "Main provinces"),
-        "accessed": t(lang, "accessed {date}"),
+        "current": ui_text(lang, "Province since {year}"),
+        "seat": ui_text(lang, "Provincial seat"),
+        "area": ui_text(lang, "Area"),
+        "population": ui_text(lang, "Population"),
+        "population_year": ui_text(lang, "Population ({year})"),
+        "designation": ui_text(lang, "Designation"),
+        "date": ui_text(lang, "Date"),
+        "province_2024": ui_text(lang, "Province (2024)"),
+        "province_now": ui_text(lang, "Province today"),
+        "language_family": ui_text(lang, "Language group"),
+        "main_provinces": ui_text(lang, "Main provinces"),
+        "accessed": ui_text(lang, "accessed {date}"),
     }
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from scripts.content.slugs import slugify
 from scripts.errors import Problem, ProblemsFound
 from scripts.facts.loader import FactData, is_text
-from scripts.i18n.messages import t
+from scripts.i18n.messages import ui_text
 
 GENERATOR = "nmm-redirect"  # marks our redirect pages, so a rebuild may overwrite them (and nothing else)
 _PATH_RE = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
@@ -125,7 +125,7 @@ def relative_url(source: str, target: str) -> str:
 def redirect_html(source: str, target: str, lang: str, canonical: str, title: str) -> str:
     """A small redirect page: meta refresh, canonical, noindex and a visible link."""
     url = html.escape(relative_url(source, target))
-    moved = t(lang, "This page has moved to")
+    moved = ui_text(lang, "This page has moved to")
     return (
         "<!doctype html>\n"
         f'<html lang="{html.escape(lang)}">\n'

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.facts.render import FactPathError, Renderer, format_day, renderer
-from scripts.i18n.messages import t
+from scripts.i18n.messages import ui_text
 
 FORMER = "provinces"  # the 14 provinces as defined in 2024 (pages)
 CURRENT = "provinces-2025"  # the 10 provinces since the 2025 reorganisation
@@ -29,11 +29,11 @@ def _sentence(lang: str, unchanged: bool, with_date: bool) -> str:
     """The reorganisation sentence template in `lang`, from the gettext catalogs."""
     if unchanged:
         if with_date:
-            return t(lang, "unchanged by the reorganisation of {date}")
-        return t(lang, "unchanged by the {year} reorganisation")
+            return ui_text(lang, "unchanged by the reorganisation of {date}")
+        return ui_text(lang, "unchanged by the {year} reorganisation")
     if with_date:
-        return t(lang, "part of {name} province since {date}")
-    return t(lang, "part of {name} province since {year}")
+        return ui_text(lang, "part of {name} province since {date}")
+    return ui_text(lang, "part of {name} province since {year}")
 
 
 class Reorganisation:

@@ -14,11 +14,11 @@ from scripts.errors import Problem, ProblemsFound
 from scripts.site_config import SiteConfig
 
 DOMAIN = "messages"
-# UI strings come from the Jinja templates in overrides/ and from `t(lang, "…")` calls in scripts/.
+# UI strings come from the Jinja templates in overrides/ and from `ui_text(lang, "…")` calls in scripts/.
 _TEMPLATE_MAP = [("**.html", "jinja2")]
 _TEMPLATE_OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n"}}
 _PYTHON_MAP = [("**.py", "python")]
-_PYTHON_KEYWORDS = {"t": (2,)}  # t(lang, message, **values): the message is the second argument
+_PYTHON_KEYWORDS = {"ui_text": (2,)}  # ui_text(lang, message, **values): the message is the second argument
 
 
 def po_path(site: SiteConfig, code: str) -> Path:

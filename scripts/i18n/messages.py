@@ -1,7 +1,7 @@
-"""gettext for the project's Python code: `t(lang, "English message", **values)`.
+"""gettext for the project's Python code: `ui_text(lang, "English message", **values)`.
 
 The same catalogs as the templates (locales/<lang>/LC_MESSAGES/messages.po): `nmm extract-messages`
-collects every `t(lang, "…")` call (the message is the second argument) and every template string.
+collects every `ui_text(lang, "…")` call (the message is the second argument) and every template string.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def _translations(lang: str) -> Translations:
     return catalogs.translations(site, lang)
 
 
-def t(lang: str, message: str, **values: object) -> str:
+def ui_text(lang: str, message: str, **values: object) -> str:
     """`message` (English, the msgid) in `lang`, with `{name}` placeholders filled from `values`."""
     text = _translations(lang).gettext(message)
     return text.format(**values) if values else text
