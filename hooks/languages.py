@@ -14,7 +14,10 @@ _state = languages.BuildState()
 
 
 def on_config(config):
-    _state.start(load(Path(config.config_file_path).parent), str(config.site_url or ""))
+    # A one-language preview (BUILD_ONLY_LOCALE) builds that language at the root.
+    only = config.plugins["i18n"].config.build_only_locale
+    site = load(Path(config.config_file_path).parent).with_root_language(only)
+    _state.start(site, str(config.site_url or ""))
     return config
 
 

@@ -15,7 +15,8 @@ _keywords: dict[tuple[str, str], list[str]] = {}
 
 
 def on_page_context(context, page, config, nav):
-    site = load(Path(config.config_file_path).parent)
+    only = config.plugins["i18n"].config.build_only_locale
+    site = load(Path(config.config_file_path).parent).with_root_language(only)
     lang = config.theme["language"]
     prefix = site.lang_prefix(lang)
     page_path = page.url[len(prefix) :] if page.url.startswith(prefix) else page.url
@@ -30,7 +31,8 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # a nested per-language build: the merged index is not written yet
-    site = load(Path(config.config_file_path).parent)
+    only = config.plugins["i18n"].config.build_only_locale
+    site = load(Path(config.config_file_path).parent).with_root_language(only)
     combined_path = Path(config.site_dir) / "search" / "search_index.json"
     if not combined_path.exists():
         return

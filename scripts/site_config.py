@@ -54,6 +54,13 @@ class SiteConfig:
     def cache_dir(self) -> Path:
         return self.root / ".cache"
 
+    def with_root_language(self, code: str | None) -> SiteConfig:
+        """The site as static-i18n builds it with `build_only_locale`: that language alone, at the root."""
+        if not code or code == self.default_language:
+            return self
+        languages = tuple(Language(lang.code, lang.name, lang.code == code) for lang in self.languages)
+        return SiteConfig(self.root, self.site_url, self.site_name, languages)
+
     def lang_prefix(self, code: str) -> str:
         """URL prefix of a language relative to the site root: "" for vi, "en/" for en."""
         return "" if code == self.default_language else f"{code}/"

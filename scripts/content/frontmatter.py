@@ -51,6 +51,9 @@ class Parsed:
     problems: tuple[Problem, ...]
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
     offsets, position = [], 0
     for line in text.splitlines(keepends=True):
@@ -124,8 +127,9 @@ def parse(path: Path, text: str) -> Parsed:
     yaml_text = text[yaml_offset : rows[close][0]]
     line0 = first + 2  # file line of the first YAML line
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        # libyaml's C loader: every build parses every page's front matter.
+        node = yaml.compose(yaml_text, Loader=_LOADER)
+        data = yaml.load(yaml_text, Loader=_LOADER)  # noqa: S506 (a safe loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = line0 + mark.line if mark else line0

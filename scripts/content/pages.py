@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from scripts.content.config import ContentConfig
+from scripts.content.fingerprint import tree_fingerprint
 from scripts.content.frontmatter import FrontMatter, parse
 from scripts.errors import Problem
 
@@ -60,7 +61,22 @@ def read_page(config: ContentConfig, lang: str, path: Path) -> tuple[Page | None
 
 
 def read_trees(config: ContentConfig) -> Trees:
-    """Every `*.md` under docs/<lang>/ for each language."""
+    """Every `*.md` under docs/<lang>/ for each language (read once per content version).
+
+    The content checks and the translation status both need every page, in every language build:
+    parsing them once per change keeps the build fast.
+    """
+    key = (config, tree_fingerprint(config))
+    if key not in _TREES:
+        _TREES.clear()
+        _TREES[key] = _read_trees(config)
+    return _TREES[key]
+
+
+_TREES: dict[tuple[ContentConfig, str], Trees] = {}
+
+
+def _read_trees(config: ContentConfig) -> Trees:
     pages: dict[str, dict[PurePosixPath, Page]] = {}
     problems: list[Problem] = []
     for lang in config.languages:

@@ -42,8 +42,8 @@ class LineList(list):
         self.item_lines: list[int] = []
 
 
-class _LineLoader(yaml.SafeLoader):
-    """yaml.SafeLoader whose mappings and sequences carry line numbers (still only plain data)."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader (pure-Python SafeLoader without libyaml) whose mappings and sequences carry line numbers (still only plain data)."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
