@@ -1,0 +1,1 @@
+"""Project-made illustrations and decorative patterns, generated deterministically."""
