@@ -35,6 +35,7 @@ def on_page_context(context, page, config, nav):
         lang=lang,
         meta=page.meta,
         relative=get_relative_url,
+        site_name=config.site_name,  # static-i18n sets it per language
     )
     return context
 

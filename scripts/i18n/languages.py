@@ -45,7 +45,14 @@ class BuildState:
         self.index = PageIndex.scan(site)
 
     def page_context(
-        self, *, page_src_uri: str, page_url: str, lang: str, meta: dict, relative: Callable[[str, str], str]
+        self,
+        *,
+        page_src_uri: str,
+        page_url: str,
+        lang: str,
+        meta: dict,
+        relative: Callable[[str, str], str],
+        site_name: str = "",
     ) -> dict:
         assert self.site and self.index
         content_lang, rel = split_src_uri(page_src_uri)
@@ -81,10 +88,12 @@ class BuildState:
             "home_url": self.site.absolute_url(lang, ""),
             "translation_of": translation_of,
             "noindex": rel.startswith(EDITOR_PREFIX),
-            "share": self._share(head, meta, lang, translation_of),
+            "share": self._share(head, meta, lang, translation_of, site_name or self.site.site_name),
         }
 
-    def _share(self, head: PageHead, meta: dict, lang: str, translation_of: str | None) -> dict:
+    def _share(
+        self, head: PageHead, meta: dict, lang: str, translation_of: str | None, site_name: str
+    ) -> dict:
         """The share image (hero first) and the JSON-LD of a page."""
         assert self.site
         images = meta.get("nmm_images") or []
@@ -108,9 +117,9 @@ class BuildState:
         data = json_ld(
             head,
             page_type=meta.get("type", "page"),
-            title=str(meta.get("title", self.site.site_name)),
+            title=str(meta.get("title", site_name)),
             description=str(meta.get("description", "")),
-            site_name=self.site.site_name,
+            site_name=site_name,
             site_url=self.site.site_url,
             home_url=self.site.absolute_url(lang, ""),
             images=absolute,

@@ -94,6 +94,7 @@ def test_json_ld_declares_the_page_language(fixture_site: Path) -> None:
     assert len(blocks) == 1
     types = {node["@type"]: node for node in blocks[0]["@graph"]}
     assert types["WebSite"]["inLanguage"] == "fr"
+    assert types["WebSite"]["name"] == "Moyennes et hautes terres du Nord du Viêt Nam"
     assert types["WebPage"]["inLanguage"] == "fr"
 
 
