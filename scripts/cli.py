@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "scripts.facts.commands",  # show-fact
     "scripts.images.commands",  # optimize-images
     "scripts.i18n.commands",  # compile-catalogs, extract-messages
+    "scripts.review.commands",  # review-report, review-pages
 )
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import difflib
-import importlib
 import posixpath
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -18,8 +16,7 @@ from scripts.content.pages import Page, Trees, load_sources, load_yaml_keys, rea
 from scripts.content.schema import validate
 from scripts.content.slugs import slugify
 from scripts.errors import Problem
-
-NumbersCheck = Callable[[Path, str, str], list[Problem]]
+from scripts.facts.check import check_numbers
 
 
 @dataclass(frozen=True)
@@ -295,17 +292,6 @@ def check_links(page: Page, trees: Trees, config: ContentConfig, anchor_cache: d
     return problems
 
 
-def numbers_check() -> NumbersCheck | None:
-    """The facts engineer's `scripts.facts.check.check_numbers`, if that package is installed."""
-    try:
-        module = importlib.import_module("scripts.facts.check")
-    except ModuleNotFoundError as error:
-        if error.name and ("scripts.facts".startswith(error.name) or error.name.startswith("scripts.facts")):
-            return None
-        raise
-    return getattr(module, "check_numbers", None)
-
-
 # Everything ----------------------------------------------------------------------------------------
 
 
@@ -341,7 +327,6 @@ def check_content(config: ContentConfig, fix: bool = False, numbers: bool = True
     problems.extend(found)
     entity_keys, found = _entity_keys(config)
     problems.extend(found)
-    check_numbers = numbers_check() if numbers else None
     anchor_cache: dict = {}
     for pages in trees.pages.values():
         for page in pages.values():
@@ -351,8 +336,8 @@ def check_content(config: ContentConfig, fix: bool = False, numbers: bool = True
             problems.extend(check_sources(page, known_sources))
             problems.extend(check_hero(page, config))
             problems.extend(check_links(page, trees, config, anchor_cache))
-            if check_numbers is not None:
-                problems.extend(check_numbers(page.path, page.text, page.lang))
+            if numbers:
+                problems.extend(check_numbers(page.path, page.text, page.lang, data_dir=config.data_dir))
     problems.extend(check_parity(trees, config))
     problems.extend(check_unique_ids(trees))
     count = sum(len(pages) for pages in trees.pages.values())

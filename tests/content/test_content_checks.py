@@ -179,11 +179,12 @@ def test_link_to_missing_translation_falls_back_to_vietnamese(tree):
 def test_numbers_check_is_called_per_page(tree, monkeypatch):
     seen = []
 
-    def fake(path: Path, text: str, lang: str) -> list[Problem]:
+    def fake(path: Path, text: str, lang: str, data_dir: Path) -> list[Problem]:
+        assert data_dir == tree / "data"
         seen.append((path.relative_to(tree).as_posix(), lang))
         return [Problem(path, 9, "854 679 copies a fact", "use the fact shortcode")] if lang == "fr" else []
 
-    monkeypatch.setattr(checks, "numbers_check", lambda: fake)
+    monkeypatch.setattr(checks, "check_numbers", fake)
     report = check_content(ContentConfig.from_root(tree), numbers=True)
     assert ("docs/vi/provinces/ha-giang.md", "vi") in seen and len(seen) == 8
     assert {p.path.relative_to(tree).as_posix() for p in report.problems} == {
