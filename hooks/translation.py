@@ -35,8 +35,16 @@ def _build_language(config: MkDocsConfig, default: str) -> str:
     return getattr(i18n, "current_language", None) or default
 
 
+_current: list[tuple[ContentConfig, list[PageStatus]]] = []
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Once per (language) build, not once per page: fingerprinting the trees reads every file's stat.
+    _current[:] = [_statuses(_root(config))]
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    content, statuses = _statuses(_root(config))
+    content, statuses = _current[0] if _current else _statuses(_root(config))
     src = PurePosixPath(page.file.src_uri)
     if not src.parts or src.parts[0] not in content.languages:
         return markdown  # a page outside the language trees (none today)

@@ -56,7 +56,7 @@ class FactBox:
 
     def _has(self, path: str) -> bool:
         try:
-            self.renderer.resolve(path)
+            self.renderer.resolve(path, suggest=False)
         except FactPathError:
             return False
         return True

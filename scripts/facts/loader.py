@@ -43,7 +43,7 @@ class LineList(list):
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's safe loader (pure-Python SafeLoader without libyaml) whose mappings and sequences carry line numbers (still only plain data)."""
+    """libyaml's safe loader (or SafeLoader) whose mappings and sequences carry line numbers."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:

@@ -12,6 +12,7 @@ FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.D
 _FENCE_RE = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})")
 _INLINE_CODE_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n\s*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
 SHORTCODE_OPEN = "{{"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: every page passes here
 
 
 def split_front_matter(source: str) -> tuple[dict, int]:
@@ -20,7 +21,7 @@ def split_front_matter(source: str) -> tuple[dict, int]:
     if not match:
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_LOADER) or {}  # noqa: S506 (a safe loader)
     except yaml.YAMLError:
         meta = {}
     rest = source[match.end() :]

@@ -90,13 +90,17 @@ class Renderer:
         self.config = config
 
     # Lookup
-    def resolve(self, path: str) -> tuple[Any, str, tuple[str, str], list[str]]:
-        """(node, field name, (dataset, id), walked parts) for a path, or FactPathError."""
+    def resolve(self, path: str, suggest: bool = True) -> tuple[Any, str, tuple[str, str], list[str]]:
+        """(node, field name, (dataset, id), walked parts) for a path, or FactPathError.
+
+        `suggest=False` skips the close-match suggestions, for callers that only test a path exists.
+        """
         parts = path.strip().split(".")
         if len(parts) < 2 or not all(parts):
             raise FactPathError(
                 f"fact path '{path}' is incomplete",
-                "write <dataset>.<id>.<field>, e.g. provinces.ha-giang.population" + self._suggest(path),
+                "write <dataset>.<id>.<field>, e.g. provinces.ha-giang.population"
+                + (self._suggest(path) if suggest else ""),
             )
         dataset, entity_id = parts[0], parts[1]
         if not self.data.stems(dataset):
@@ -109,7 +113,7 @@ class Renderer:
         if node is None:
             raise FactPathError(
                 f"unknown id '{entity_id}' in fact path '{path}'{close(entity_id, self.data.ids(dataset))}",
-                f"use an id defined in data/{dataset}.yml" + self._suggest(path),
+                f"use an id defined in data/{dataset}.yml" + (self._suggest(path) if suggest else ""),
             )
         field_name = ""
         for index, part in enumerate(parts[2:], start=2):
@@ -132,7 +136,7 @@ class Renderer:
             else:
                 raise FactPathError(
                     f"unknown fact path '{path}': '{walked}' has no '{part}'",
-                    "check the spelling" + self._suggest(path),
+                    "check the spelling" + (self._suggest(path) if suggest else ""),
                 )
         return node, field_name, (dataset, entity_id), parts
 
