@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -104,8 +105,27 @@ def check_complete(site: SiteConfig) -> list[Problem]:
     return problems
 
 
+def _inputs_fingerprint(site: SiteConfig) -> str:
+    """Changes when a template, a Python module or a catalog changes (what compile_all reads)."""
+    digest = hashlib.sha256()
+    for folder, pattern in (("overrides", "*.html"), ("scripts", "*.py"), ("locales", "*.po")):
+        for path in sorted((site.root / folder).rglob(pattern)):
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def compile_all(site: SiteConfig) -> list[Path]:
-    """Compile each language's .po into overrides/locales/<lang>/LC_MESSAGES/messages.mo."""
+    """Compile each language's .po into overrides/locales/<lang>/LC_MESSAGES/messages.mo.
+
+    Checking that every string is translated means extracting them all, which takes a second: it is
+    skipped when no template, module or catalog changed since the last successful compilation.
+    """
+    stamp = site.cache_dir / "catalogs.stamp"
+    fingerprint = _inputs_fingerprint(site)
+    targets = [mo_dir(site) / code / "LC_MESSAGES" / f"{DOMAIN}.mo" for code in site.codes]
+    if all(t.exists() for t in targets) and stamp.exists() and stamp.read_text() == fingerprint:
+        return targets
     problems = check_complete(site)
     if problems:
         raise ProblemsFound(problems)
@@ -120,6 +140,8 @@ def compile_all(site: SiteConfig) -> list[Path]:
             write_mo(fh, catalog, use_fuzzy=False)
         tmp.replace(target)
         written.append(target)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint)
     return written
 
 
