@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "scripts.images.commands",  # optimize-images
     "scripts.i18n.commands",  # compile-catalogs, extract-messages
     "scripts.review.commands",  # review-report, review-pages
+    "scripts.publications.commands",  # build-publications
 )
 
 

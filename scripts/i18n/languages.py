@@ -108,7 +108,10 @@ class BuildState:
             for img in images
         ]
         image = None
-        if images:
+        card = meta.get("nmm_share_card")  # the page's own 1200×630 card (publications hook)
+        if card:
+            image = {**card, "url": self.site.site_url + card["url"]}
+        elif images:
             first = images[0]
             og = first["og_image"]
             image = {**og, "url": self.site.site_url + og["url"], "alt": first["alt"]}
