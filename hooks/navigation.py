@@ -29,4 +29,3 @@ def on_nav(nav, config, files):
 
     nav.items[:] = reorder(nav.items, lang, name_of, top=TOP_ORDER)
     return nav
-

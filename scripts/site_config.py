@@ -91,9 +91,7 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 def load(root: Path = ROOT) -> SiteConfig:
     """Read mkdocs.yml under `root`."""
     raw = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    i18n = next(
-        p["i18n"] for p in raw["plugins"] if isinstance(p, dict) and "i18n" in p
-    )
+    i18n = next(p["i18n"] for p in raw["plugins"] if isinstance(p, dict) and "i18n" in p)
     languages = tuple(
         Language(code=lang["locale"], name=lang["name"], default=bool(lang.get("default")))
         for lang in i18n["languages"]
