@@ -75,6 +75,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     env.globals.update(
         fact=_safe(lambda path, lang: render.render(path, lang).text),
         sources=_safe(lambda ids: [dict(render.data.sources[i], id=i) for i in dict.fromkeys(ids or [])]),
+        all_source_ids=lambda: sorted(render.data.sources),
         entity=_safe(lambda dataset, entity_id: render.data.entity(dataset, entity_id)),
         factbox=_safe(
             lambda page_type, entity_id, lang: [

@@ -19,8 +19,11 @@ EDITOR_PREFIX = "_editors/"
 
 
 def template_for(meta: dict) -> str:
+    """The page type's template; a plain page may name another one (e.g. `template: sources.html`)."""
     page_type = meta.get("type", "page")
-    return f"{page_type}.html" if page_type in PAGE_TYPES and page_type != "page" else "main.html"
+    if page_type in PAGE_TYPES and page_type != "page":
+        return f"{page_type}.html"
+    return str(meta.get("template") or "main.html")
 
 
 def split_src_uri(src_uri: str) -> tuple[str, str]:

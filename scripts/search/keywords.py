@@ -8,12 +8,18 @@ from scripts.facts.render import renderer
 
 
 def keywords_for(page_type: str, page_id: str, data_dir: Path) -> list[str]:
-    """Former names and spellings of a province page, so old names find the current page."""
+    """Names a province page should be found by: its former names and spellings, and the names of
+    the other 2024 provinces that are part of the same province since 2025 ("Yên Bái" finds Lào Cai,
+    whose province now has its seat in former Yên Bái)."""
     if page_type != "province" or not (data_dir / "provinces.yml").exists():
         return []
     # The facts loader caches the parsed data per process and reloads it when a file changes.
-    entity = renderer(data_dir).data.datasets.get("provinces", {}).get(page_id) or {}
+    provinces = renderer(data_dir).data.datasets.get("provinces", {})
+    entity = provinces.get(page_id) or {}
     names: list[str] = []
+    for other_id, other in provinces.items():
+        if other_id != page_id and other.get("part_of") and other.get("part_of") == entity.get("part_of"):
+            names.extend(str(v) for v in (other.get("name") or {}).values())
     for former in entity.get("former_names") or []:
         if isinstance(former, str):
             names.append(former)
