@@ -18,17 +18,23 @@ SITE_URL = "https://nmm.example.org/"
 def write(root: Path, rel: str, body: str) -> None:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"<!doctype html><html lang='vi'><head><title>t</title></head><body>{body}</body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        f"<!doctype html><html lang='vi'><head><title>t</title></head><body>{body}</body></html>",
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture
 def tiny_site(tmp_path: Path) -> Path:
-    write(tmp_path, "index.html", "<h1 id='ha-giang'>Hà Giang</h1><a href='en/'>English</a>"
-          "<a href='provinces/dien-bien/#lich-su'>Điện Biên</a><a href='#ha-giang'>top</a>"
-          "<img src='assets/x.jpg' srcset='assets/x.jpg 480w, assets/x.jpg 960w' alt=''>"
-          f"<link rel='canonical' href='{SITE_URL}'><a href='https://example.com/'>ext</a>"
-          "<a href='mailto:a@b.c'>mail</a>")
+    write(
+        tmp_path,
+        "index.html",
+        "<h1 id='ha-giang'>Hà Giang</h1><a href='en/'>English</a>"
+        "<a href='provinces/dien-bien/#lich-su'>Điện Biên</a><a href='#ha-giang'>top</a>"
+        "<img src='assets/x.jpg' srcset='assets/x.jpg 480w, assets/x.jpg 960w' alt=''>"
+        f"<link rel='canonical' href='{SITE_URL}'><a href='https://example.com/'>ext</a>"
+        "<a href='mailto:a@b.c'>mail</a>",
+    )
     write(tmp_path, "en/index.html", "<a href='../'>Tiếng Việt</a>")
     write(tmp_path, "provinces/dien-bien/index.html", "<h2 id='lich-su'>Lịch sử</h2>")
     write(tmp_path, "404.html", "<h1>Không tìm thấy trang</h1><a href='/'>home</a>")
@@ -43,16 +49,22 @@ def test_a_clean_site_has_no_problem(tiny_site: Path) -> None:
     assert check_links(tiny_site, SITE_URL) == []
 
 
-@pytest.mark.parametrize(("body", "problem"), [
-    ("<a href='../../provinces/ha-giang/'>Hà Giang</a>", "no such file in the built site"),
-    ("<a href='/provinces/dien-bien/#khong-co'>x</a>", "no element with id “khong-co”"),
-    ("<a href='#nowhere'>x</a>", "no element with id “nowhere”"),
-    ("<img src='../../assets/missing.webp' alt=''>", "no such file in the built site"),
-    ("<picture><source srcset='../../assets/x.jpg 1x, ../../assets/y.avif 2x'></picture>", "no such file"),
-    (f"<link rel='alternate' hreflang='fr' href='{SITE_URL}fr/'>", "no such file in the built site"),
-    ("<a href='../../provinces/dien-bien'>x</a>", "without its trailing slash"),
-    ("<meta http-equiv='refresh' content='0; url=../../provinces/yen-bai/'>", "no such file"),
-])
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ("<a href='../../provinces/ha-giang/'>Hà Giang</a>", "no such file in the built site"),
+        ("<a href='/provinces/dien-bien/#khong-co'>x</a>", "no element with id “khong-co”"),
+        ("<a href='#nowhere'>x</a>", "no element with id “nowhere”"),
+        ("<img src='../../assets/missing.webp' alt=''>", "no such file in the built site"),
+        (
+            "<picture><source srcset='../../assets/x.jpg 1x, ../../assets/y.avif 2x'></picture>",
+            "no such file",
+        ),
+        (f"<link rel='alternate' hreflang='fr' href='{SITE_URL}fr/'>", "no such file in the built site"),
+        ("<a href='../../provinces/dien-bien'>x</a>", "without its trailing slash"),
+        ("<meta http-equiv='refresh' content='0; url=../../provinces/yen-bai/'>", "no such file"),
+    ],
+)
 def test_a_broken_link_written_by_a_template_is_reported_with_file_and_line(
     tiny_site: Path, body: str, problem: str
 ) -> None:
@@ -71,8 +83,11 @@ def test_server_serves_pages_folders_and_per_language_404s(tiny_site: Path) -> N
             assert "Lịch sử" in response.read().decode()
         with urllib.request.urlopen(site.url + "en") as response:  # folder without slash: redirected
             assert response.url == site.url + "en/"
-        for path, heading in (("khong-co/", "Không tìm thấy trang"), ("en/missing/", "Page not found"),
-                              ("fr/absent/", "Không tìm thấy trang")):
+        for path, heading in (
+            ("khong-co/", "Không tìm thấy trang"),
+            ("en/missing/", "Page not found"),
+            ("fr/absent/", "Không tìm thấy trang"),
+        ):
             with pytest.raises(urllib.error.HTTPError) as error:
                 urllib.request.urlopen(site.url + path)
             assert error.value.code == 404

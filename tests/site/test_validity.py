@@ -1,4 +1,4 @@
-"""The Nu Html Checker over the whole built site (one JVM run), with only stock Material's known error ignored."""
+"""The Nu Html Checker over the whole built site in one run; only stock Material's known error is ignored."""
 
 from __future__ import annotations
 
@@ -26,8 +26,10 @@ def _needs_java() -> None:
 
 
 def page(body: str) -> str:
-    return (f"<!DOCTYPE html><html lang='vi'><head><meta charset='utf-8'><title>Hà Giang</title></head>"
-            f"<body>{body}</body></html>")
+    return (
+        f"<!DOCTYPE html><html lang='vi'><head><meta charset='utf-8'><title>Hà Giang</title></head>"
+        f"<body>{body}</body></html>"
+    )
 
 
 def test_only_materials_two_toggles_are_ignored_and_real_errors_are_reported(tmp_path: Path) -> None:
