@@ -145,8 +145,11 @@ class _Geometry:
 
 def _label(cx: float, cy: float, lines: list[str], config: RegionMapConfig, css_class: str) -> str:
     first = cy - (len(lines) - 1) * config.line_height / 2
+    # A space ends every line but the last, so the text read out ("Yên Bái") matches the name in
+    # the link's accessible name instead of running the lines together ("YênBái").
     spans = "".join(
-        f'<tspan x="{_n(cx)}" y="{_n(first + i * config.line_height)}">{escape(line)}</tspan>'
+        f'<tspan x="{_n(cx)}" y="{_n(first + i * config.line_height)}">'
+        f"{escape(line)}{' ' if i < len(lines) - 1 else ''}</tspan>"
         for i, line in enumerate(lines)
     )
     return f'<text class="{css_class}" text-anchor="middle" dominant-baseline="central">{spans}</text>'
