@@ -5,12 +5,13 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from scripts import site_config
 from scripts.content.slugs import fold
 from scripts.errors import Problem, ProblemsFound
 from scripts.regionmap import layout
 from scripts.regionmap.config import RegionMapConfig
 from scripts.regionmap.data import Region, load_region
-from scripts.regionmap.texts import TEXTS
+from scripts.regionmap.texts import texts as _words
 
 PROVINCE_IDS = tuple(layout.TILES)
 DEFAULT = RegionMapConfig()
@@ -52,9 +53,10 @@ def normalise_prefix(root_prefix: str) -> str:
 
 
 def _texts(lang: str) -> dict:
-    if lang not in TEXTS:
-        raise ValueError(f"region map: unknown language {lang!r}; known: {', '.join(TEXTS)}")
-    return TEXTS[lang]
+    known = site_config.load().codes
+    if lang not in known:
+        raise ValueError(f"region map: unknown language {lang!r}; known: {', '.join(known)}")
+    return _words(lang)
 
 
 def province_href(root_prefix: str, province_id: str) -> str:
