@@ -13,7 +13,9 @@ def texts(lang: str) -> dict[str, object]:
         ),
         "desc": ui_text(
             lang,
-            "Each hexagon is one province as defined in 2024, coloured by the province it has been part of since 2025. Hà Nội, outside the region, is marked for orientation. Schematic, not to scale. Select a tile to open the province’s page.",
+            "Each hexagon is one province as defined in 2024, coloured by the province it has been part of "
+            "since 2025. Hà Nội, outside the region, is marked for orientation. Schematic, not to scale. "
+            "Select a tile to open the province’s page.",
         ),
         "caption": ui_text(
             lang, "The region’s provinces, schematic and not to scale. Select a province to read more."
