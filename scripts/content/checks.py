@@ -15,6 +15,7 @@ from scripts.content.links import anchors, is_page_link, links
 from scripts.content.pages import Page, Trees, load_sources, load_yaml_keys, read_trees
 from scripts.content.schema import validate
 from scripts.content.slugs import slugify
+from scripts.content.terms import check_terms
 from scripts.errors import Problem
 from scripts.facts.check import check_numbers
 
@@ -336,6 +337,7 @@ def check_content(config: ContentConfig, fix: bool = False, numbers: bool = True
             problems.extend(check_sources(page, known_sources))
             problems.extend(check_hero(page, config))
             problems.extend(check_links(page, trees, config, anchor_cache))
+            problems.extend(check_terms(page))
             if numbers:
                 problems.extend(check_numbers(page.path, page.text, page.lang, data_dir=config.data_dir))
     problems.extend(check_parity(trees, config))
