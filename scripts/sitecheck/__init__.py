@@ -1,1 +1,1 @@
-"""Checks of a built site: a local static server, the Nu Html Checker, LinkChecker and axe-core."""
+"""Checks of a built site: a local static server, links and anchors, the Nu Html Checker, axe-core, privacy."""
