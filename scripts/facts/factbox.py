@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from scripts.facts.render import FactPathError, Renderer, format_day, renderer
+from scripts.facts.render import FactPathError, Renderer, fact_html, format_day, renderer
 from scripts.facts.reorg import Reorganisation
 from scripts.i18n.messages import ui_text
 
@@ -46,8 +46,7 @@ class FactBox:
     def value(self, path: str, lang: str) -> tuple[str, str | None]:
         """(HTML of the fact, its first source id) for a path."""
         rendered = self.renderer.render(path, lang)
-        css = "nmm-fact nmm-fact--uncertain" if rendered.uncertain else "nmm-fact"
-        value = f'<span class="{css}" data-fact="{html.escape(path)}">{html.escape(rendered.text)}</span>'
+        value = fact_html(path, html.escape(rendered.text), rendered.uncertain, lang)
         return value, (rendered.sources[0] if rendered.sources else None)
 
     def rows(self, page_type: str, entity_id: str, lang: str) -> list[FactRow]:

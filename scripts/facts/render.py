@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +16,7 @@ from babel.numbers import format_decimal, format_percent
 from scripts.facts import config as facts_config
 from scripts.facts.config import FactsConfig
 from scripts.facts.loader import FactData, LineDict, SourceFloat, close, is_fact, is_text, load
+from scripts.i18n.messages import ui_text
 
 # Babel locale per site language: English dates read "12 July 2025" (British order, as the site writes).
 BABEL_LOCALES = {"vi": "vi", "en": "en_GB", "fr": "fr"}
@@ -259,3 +261,17 @@ def renderer(data_dir: Path | None = None) -> Renderer:
 def render_fact(path: str, lang: str, data_dir: Path | None = None) -> str:
     """The fact at `path` as text in `lang`; raises FactPathError for an unknown path."""
     return renderer(data_dir).render(path, lang).text
+
+
+def fact_html(path: str, text: str, uncertain: bool, lang: str) -> str:
+    """A rendered fact as HTML (`text` already escaped): an uncertain one carries a visible "?" and the
+    word "uncertain" for screen readers, in the page's language."""
+    css = "nmm-fact nmm-fact--uncertain" if uncertain else "nmm-fact"
+    marker = ""
+    if uncertain:
+        word = ui_text(lang, "uncertain")
+        marker = (
+            f'<sup class="nmm-uncertain" title="{word}"><span aria-hidden="true">?</span>'
+            f'<span class="nmm-visually-hidden">{word}</span></sup>'
+        )
+    return f'<span class="{css}" data-fact="{html.escape(path)}">{text}{marker}</span>'

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from scripts.errors import Problem
 from scripts.facts.markdown import SHORTCODE_OPEN, code_spans, inside, line_of
-from scripts.facts.render import FactPathError, Renderer
-from scripts.i18n.messages import ui_text
+from scripts.facts.render import FactPathError, Renderer, fact_html
 
 SHORTCODE_RE = re.compile(
     r"\{\{\s*(?P<name>[A-Za-z_]\w*)\s*\(\s*(?P<quote>[\"'])(?P<path>[^\"'\n]*)(?P=quote)\s*\)\s*\}\}"
@@ -93,16 +92,7 @@ def replace_shortcodes(
             continue
         text = html.escape(rendered.text, quote=False)
         if not _plain_context(markdown, start):
-            css = "nmm-fact nmm-fact--uncertain" if rendered.uncertain else "nmm-fact"
-            # An uncertain fact says so: a visible "?" and the word, for screen readers too.
-            word = ui_text(lang, "uncertain")
-            marker = (
-                f'<sup class="nmm-uncertain" title="{word}"><span aria-hidden="true">?</span>'
-                f'<span class="nmm-visually-hidden">{word}</span></sup>'
-                if rendered.uncertain
-                else ""
-            )
-            text = f'<span class="{css}" data-fact="{html.escape(path)}">{text}{marker}</span>'
+            text = fact_html(path, text, rendered.uncertain, lang)
         out.append(markdown[position:start] + text)
         position = match.end()
         result.paths.append(path)

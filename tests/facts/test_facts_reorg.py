@@ -58,7 +58,8 @@ def test_province_factbox(data_dir: Path) -> None:
     assert rows[1][1] == (
         '<span class="nmm-fact" data-fact="provinces-2025.tuyen-quang.seat">former Tuyên Quang city</span> '
         '(<span class="nmm-fact nmm-fact--uncertain" data-fact="provinces-2025.tuyen-quang.seat_ward">'
-        "Minh Xuân ward</span>)"
+        'Minh Xuân ward<sup class="nmm-uncertain" title="uncertain"><span aria-hidden="true">?</span>'
+        '<span class="nmm-visually-hidden">uncertain</span></sup></span>)'
     )
 
 
