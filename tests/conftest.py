@@ -63,3 +63,19 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project, site_dir, env={"SITE_URL": "https://nmm.example.org/"})
     assert result.returncode == 0, result.stderr[-4000:]
     return site_dir
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """The small trilingual content tree (tests/content/fixtures/tree) copied into tmp_path."""
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES.parent / "content" / "fixtures" / "tree", root)
+    return root
+
+
+@pytest.fixture
+def cli():
+    """The `nmm` command line, called in-process: `cli(["check-content", …])` returns the exit code."""
+    from scripts.cli import main
+
+    return main
