@@ -31,9 +31,10 @@ images: $(STAMP) ## Run the image pipeline alone
 	$(BIN)/nmm optimize-images
 
 # The pre-build steps (catalogs, content checks, image pipeline) run inside MkDocs as hooks, so
-# `mkdocs build` and `mkdocs serve` do them too.
-build: $(STAMP) ## Set up, run the pre-build steps and build the site into site/
-	$(BIN)/mkdocs build --strict
+# `mkdocs build` and `mkdocs serve` do them too. `nmm build-site` builds the languages in parallel
+# processes and assembles the same site (JOBS=1: exactly `mkdocs build --strict`).
+build: $(STAMP) ## Set up, run the pre-build steps and build the site into site/ (JOBS=1: sequential)
+	$(BIN)/nmm build-site --jobs $(if $(LANG_ONLY),1,$(or $(JOBS),auto))
 
 serve: $(STAMP) ## Preview with live reload (LANG_ONLY=en for one language)
 	$(BIN)/mkdocs serve --livereload

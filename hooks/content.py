@@ -7,6 +7,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+import scripts
+from scripts.buildtools.stamps import PassStamps, code_digest
 from scripts.content.checks import check_content, format_report
 from scripts.content.config import ContentConfig
 from scripts.content.fingerprint import tree_fingerprint
@@ -22,8 +24,23 @@ def on_pre_build(config: MkDocsConfig) -> None:
     fingerprint = tree_fingerprint(content)
     if fingerprint in _checked:
         return
+    # A pass is also kept on disk (trees, mkdocs.yml and the checks' code unchanged): the next build
+    # and the other processes of a parallel build skip the check.
+    stamps = PassStamps(root / ".cache" / "content-checks")
+    key = stamps.key(
+        [
+            fingerprint,
+            repr(content),
+            (root / "mkdocs.yml").read_text(encoding="utf-8"),
+            code_digest(Path(scripts.__file__).parent),
+        ]
+    )
+    if stamps.passed(key):
+        _checked.add(fingerprint)
+        return
     # Read-only, numbers left to hooks/facts.py: the build never edits sources.
     report = check_content(content, fix=False, numbers=False)
     if report.problems:
         raise PluginError(format_report(report.problems, root))
     _checked.add(fingerprint)
+    stamps.record(key)

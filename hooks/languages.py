@@ -52,3 +52,8 @@ def on_post_build(config):
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # a nested per-language build; the outermost one writes the site-wide files
     _state.finish(Path(config.site_dir), config.theme["language"])
+
+
+def nmm_partial_state(config) -> dict:
+    """The 404 pages rendered so far, for `nmm assemble-site` (scripts/buildtools)."""
+    return {"not_found": dict(_state.not_found)}

@@ -96,3 +96,11 @@ def on_post_build(config):
     log.info(report.summary())
     if not _state.cfg.pdf_enabled:
         log.info("publications: PDFs skipped (NMM_PUBLICATIONS=0)")
+
+
+def nmm_partial_state(config) -> dict:
+    """Where each image's share-card source is in the site, for `nmm assemble-site` (scripts/buildtools)."""
+    import scripts.images as images
+
+    library = images.current_library()
+    return {"og_images": {name: library.meta(name, "vi")["og_image"]["url"] for name in library.names()}}

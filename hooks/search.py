@@ -7,11 +7,21 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from scripts.search.index import split_index, write_indexes
+from scripts.buildtools import searchdedupe
+from scripts.facts import config as facts_config
+from scripts.facts.loader import load as load_facts
+from scripts.facts.render import Renderer
+from scripts.search.index import write_from_combined
 from scripts.search.keywords import keywords_for
 from scripts.site_config import load
 
 _keywords: dict[tuple[str, str], list[str]] = {}
+
+
+def on_config(config):
+    # static-i18n's removal of duplicated entries is quadratic: the same result in linear time.
+    searchdedupe.install()
+    return config
 
 
 def on_page_context(context, page, config, nav):
@@ -20,7 +30,11 @@ def on_page_context(context, page, config, nav):
     lang = config.theme["language"]
     prefix = site.lang_prefix(lang)
     page_path = page.url[len(prefix) :] if page.url.startswith(prefix) else page.url
-    words = keywords_for(str(page.meta.get("type", "")), str(page.meta.get("id", "")), site.data_dir)
+    page_type = str(page.meta.get("type", ""))
+    # The facts hook's settings: one parsed copy of the data per process (the loader keeps one).
+    settings = facts_config.for_project(Path(config.config_file_path).parent)
+    render = Renderer(load_facts(settings), settings) if page_type == "province" else None
+    words = keywords_for(page_type, str(page.meta.get("id", "")), site.data_dir, render)
     if words:
         _keywords[(lang, page_path)] = words
     return context
@@ -37,6 +51,9 @@ def on_post_build(config):
     if not combined_path.exists():
         return
     combined = json.loads(combined_path.read_text(encoding="utf-8"))
-    built = tuple(code for code in site.codes if code in combined["config"].get("lang", site.codes))
-    indexes = split_index(combined, built or site.codes, site.default_language, _keywords)
-    write_indexes(Path(config.site_dir), indexes, site.default_language)
+    write_from_combined(Path(config.site_dir), combined, site.codes, site.default_language, _keywords)
+
+
+def nmm_partial_state(config) -> dict:
+    """The keywords gathered so far, for `nmm assemble-site` (scripts/buildtools)."""
+    return {"keywords": [[lang, page, words] for (lang, page), words in sorted(_keywords.items())]}

@@ -12,6 +12,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import segno
+
 from scripts.errors import Problem, ProblemsFound
 from scripts.publications import cards, feeds, golinks, pdf, qr, text
 from scripts.publications.catalog import Catalog, Page, province_order, scan
@@ -111,6 +113,25 @@ def _run_job(kind: str, payload: dict, cache_file: str) -> float:
     return time.perf_counter() - start
 
 
+# QR codes: the same URL gives the same bytes, so they are kept in the cache (segno is slow: ~7 ms each).
+
+
+def cached_qr(cfg: PublicationsConfig, kind: str, url: str, title: str | None = None) -> bytes:
+    """The QR code of `url` as `kind` ("svg", "png" or "uri", the data: URI), from the cache when there."""
+    key = _digest("qr", cfg.cache_version, kind, url, title or "", str(cfg.qr_png_scale), segno.__version__)
+    path = cfg.cache_dir / "qr" / f"{key}.{kind}"
+    if path.is_file():
+        return path.read_bytes()
+    if kind == "svg":
+        data = qr.qr_svg(url, title)
+    elif kind == "png":
+        data = qr.qr_png(url, cfg.qr_png_scale)
+    else:
+        data = qr.qr_data_uri(url).encode("utf-8")
+    write_if_changed(path, data)
+    return data
+
+
 # The parts ---------------------------------------------------------------------------------------
 
 
@@ -124,8 +145,8 @@ def write_short_links(cfg: PublicationsConfig, catalog: Catalog, site_dir: Path,
         title = page.version(cfg.site.default_language, cfg.site.default_language).title
         files = {
             go_path(cfg, page.id) + "index.html": golinks.go_page_html(cfg, page).encode("utf-8"),
-            qr_path(cfg, page.id, "svg"): qr.qr_svg(url, title),
-            qr_path(cfg, page.id, "png"): qr.qr_png(url, cfg.qr_png_scale),
+            qr_path(cfg, page.id, "svg"): cached_qr(cfg, "svg", url, title),
+            qr_path(cfg, page.id, "png"): cached_qr(cfg, "png", url),
         }
         for rel, data in files.items():
             if write_if_changed(site_dir / rel, data):
@@ -136,7 +157,7 @@ def write_feeds(
     cfg: PublicationsConfig, catalog: Catalog, site_dir: Path, langs: list[str], report: Report
 ) -> None:
     paths = sorted({v.path for p in catalog.pages.values() for v in p.versions.values()})
-    dates = feeds.page_dates(paths, cfg.root)
+    dates = feeds.page_dates(paths, cfg.root, cache_dir=cfg.cache_dir / "dates")
     for lang in langs:
         rel = feed_path(cfg, lang)
         if write_if_changed(site_dir / rel, feeds.feed_xml(cfg, catalog, lang, dates).encode("utf-8")):
@@ -232,7 +253,7 @@ def pdf_jobs(
                 title=title,
                 site_name=cfg.site_name(lang),
                 parts=[p for p in parts if p is not None],
-                qr_uri=qr.qr_data_uri(short),
+                qr_uri=cached_qr(cfg, "uri", short).decode("utf-8"),
                 qr_alt=text.t(lang, "qr_alt", title=title),
                 short_url=short,
                 read_online=text.t(lang, "read_online"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,5 +115,12 @@ def province_order(data_dir: Path) -> list[str]:
     path = data_dir / "provinces.yml"
     if not path.is_file():
         return []
+    stat = path.stat()
+    # Asked for by every page with an office placeholder: parse the file once per version of it.
+    return list(_province_order(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=8)
+def _province_order(path: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [str(key) for key in data] if isinstance(data, dict) else []
+    return tuple(str(key) for key in data) if isinstance(data, dict) else ()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
@@ -22,6 +24,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 class Dates:
     published: dt.datetime
     updated: dt.datetime
+    source: str = field(default="git", compare=False)  # "git" or "mtime" (untracked: never cached)
 
 
 def _mtime(path: Path) -> dt.datetime:
@@ -44,14 +47,70 @@ def git_dates(path: Path, root: Path) -> Dates:
     stamps = result.stdout.split() if result is not None and result.returncode == 0 else []
     if not stamps:
         when = _mtime(path)
-        return Dates(when, when)
+        return Dates(when, when, "mtime")
     return Dates(dt.datetime.fromisoformat(stamps[-1]), dt.datetime.fromisoformat(stamps[0]))
 
 
-def page_dates(paths: list[Path], root: Path, workers: int = 8) -> dict[Path, Dates]:
-    """Dates of many files: one git call each, in threads (git does the work, not Python)."""
+def git_head(root: Path) -> str | None:
+    """The commit checked out at `root`, or None outside git."""
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--verify", "-q", "HEAD"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    head = result.stdout.strip()
+    return head if result.returncode == 0 and len(head) >= 40 else None
+
+
+def page_dates(
+    paths: list[Path], root: Path, workers: int = 8, cache_dir: Path | None = None
+) -> dict[Path, Dates]:
+    """Dates of many files: one git call each, in threads (git does the work, not Python).
+
+    With `cache_dir`, a file's committed dates are kept per checked-out commit: `git log` of a path
+    depends on nothing else, so an unchanged checkout asks git once. Untracked files (mtime) are not kept.
+    """
+    head = git_head(root) if cache_dir is not None else None
+    cache_file = cache_dir / f"{head}.json" if cache_dir is not None and head else None
+    cached: dict[str, list[str]] = {}
+    if cache_file is not None and cache_file.is_file():
+        try:
+            cached = json.loads(cache_file.read_text(encoding="utf-8"))
+        except ValueError:
+            cached = {}
+
+    def dates_of(path: Path) -> Dates:
+        hit = cached.get(_key(path, root))
+        if hit:
+            return Dates(dt.datetime.fromisoformat(hit[0]), dt.datetime.fromisoformat(hit[1]))
+        return git_dates(path, root)
+
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return dict(zip(paths, pool.map(lambda p: git_dates(p, root), paths), strict=True))
+        result = dict(zip(paths, pool.map(dates_of, paths), strict=True))
+    if cache_file is not None:
+        tracked = {
+            _key(path, root): [d.published.isoformat(), d.updated.isoformat()]
+            for path, d in result.items()
+            if d.source == "git"
+        }
+        if tracked != cached:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            for old in cache_file.parent.glob("*.json"):
+                old.unlink(missing_ok=True)  # one commit's dates at a time
+            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({**cached, **tracked}, sort_keys=True), encoding="utf-8")
+            tmp.replace(cache_file)
+    return result
+
+
+def _key(path: Path, root: Path) -> str:
+    return path.resolve().relative_to(root.resolve()).as_posix()
 
 
 def rfc3339(when: dt.datetime) -> str:

@@ -8,6 +8,7 @@ former province names), so "ha giang", "HÀ GIANG" and "Hà Giang" find the same
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -35,12 +36,16 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(html.unescape(_TAG.sub(" ", text)))]
 
 
+# A site has a few thousand distinct words, each seen many times: fold each once per process.
+_folded = functools.lru_cache(maxsize=65536)(fold)
+
+
 def folded_keywords(texts: Iterable[str]) -> str:
     """Unique folded forms of the words whose folding changes them, in first-seen order."""
     seen: dict[str, None] = {}
     for text in texts:
         for word in words(text):
-            plain = fold(word)
+            plain = _folded(word)
             if plain != word:
                 seen.setdefault(plain, None)
     return " ".join(seen)
@@ -96,6 +101,18 @@ def split_index(
         config["fields"] = fields
         result[code] = {"config": config, "docs": docs}
     return result
+
+
+def write_from_combined(
+    site_dir: Path,
+    combined: dict,
+    codes: tuple[str, ...],
+    default: str,
+    extra_keywords: Mapping[tuple[str, str], list[str]] | None = None,
+) -> list[Path]:
+    """Split static-i18n's combined index (the languages its config names) and write one per language."""
+    built = tuple(code for code in codes if code in combined.get("config", {}).get("lang", codes))
+    return write_indexes(site_dir, split_index(combined, built or codes, default, extra_keywords), default)
 
 
 def write_indexes(site_dir: Path, indexes: dict[str, dict], default: str) -> list[Path]:

@@ -1,1 +1,1 @@
-"""Checks of a built site: a local static server, links and anchors, the Nu Html Checker, axe-core, privacy."""
+"""Checks of a built site: local server, links and anchors, Nu Html Checker, axe-core, privacy."""

@@ -1,0 +1,46 @@
+"""Remember that a check passed for exact inputs, so the next build (or a parallel worker) skips it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def code_digest(*packages: Path) -> str:
+    """A hash of the Python sources of `packages`: a changed check invalidates what it passed."""
+    digest = hashlib.sha256()
+    for package in packages:
+        for path in sorted(package.rglob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class PassStamps:
+    """Empty files named by a hash of the inputs in `folder`; only passes are recorded."""
+
+    def __init__(self, folder: Path, keep: int = 20) -> None:
+        self.folder = folder
+        self.keep = keep  # a few: switching branches back and forth stays warm
+
+    @staticmethod
+    def key(parts: Iterable[str]) -> str:
+        digest = hashlib.sha256()
+        for part in parts:
+            digest.update(part.encode("utf-8") + b"\0")
+        return digest.hexdigest()[:40]
+
+    def passed(self, key: str) -> bool:
+        return (self.folder / key).is_file()
+
+    def record(self, key: str) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f".{key}.{os.getpid()}.tmp"
+        tmp.touch()
+        tmp.replace(self.folder / key)
+        stamps = sorted(
+            (p for p in self.folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime
+        )
+        for old in stamps[: -self.keep]:
+            old.unlink(missing_ok=True)
