@@ -22,6 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts.buildtools.baseline import plain_docs  # noqa: E402
 from scripts.site_config import load  # noqa: E402
 from scripts.sitecheck.browser import NetworkLog, attach, launch, transfer_bytes  # noqa: E402
 from scripts.sitecheck.config import SiteCheckConfig  # noqa: E402
@@ -74,6 +75,7 @@ def baseline_project(tmp: Path) -> Path:
     }
     project = tmp / "baseline"
     shutil.copytree(ROOT / "docs", project / "docs")
+    plain_docs(project)
     # Editors link images as ../assets/images/… from the language folders: give them the originals.
     shutil.copytree(
         ROOT / "assets" / "images",

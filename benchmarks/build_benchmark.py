@@ -20,6 +20,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts.buildtools.baseline import plain_docs  # noqa: E402
 from scripts.site_config import load  # noqa: E402
 
 PARTS = ("mkdocs.yml", "overrides", "hooks", "locales", "data", "assets", "schemas", "docs")
@@ -67,17 +68,6 @@ def multiply(project: Path, factor: int) -> None:
                         clone.pop(key, None)
                 data[f"{entity_id}-k{n}"] = clone
         data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-TEMPLATE_LINE = re.compile(r"^template:.*\n", re.MULTILINE)
-
-
-def plain_docs(project: Path) -> None:
-    """Front matter may name one of our templates (`template: sources.html`): plain Material has none."""
-    for md in (project / "docs").rglob("*.md"):
-        text = md.read_text(encoding="utf-8")
-        if text.startswith("---") and TEMPLATE_LINE.search(text):
-            md.write_text(TEMPLATE_LINE.sub("", text, count=1), encoding="utf-8")
 
 
 def plain_config(project: Path) -> None:
