@@ -7,6 +7,7 @@ from pathlib import Path
 
 from scripts import site_config
 from scripts.content.schema import SCHEMAS_DIR
+from scripts.facts.config import PAGE_TYPE_DATASETS
 
 
 @dataclass(frozen=True)
@@ -20,10 +21,11 @@ class ContentConfig:
     schemas_dir: Path = SCHEMAS_DIR
 
     # Entities whose ids are page ids, by page type: a page's id must be a key of its data file
-    entity_files: tuple[tuple[str, str], ...] = (
-        ("province", "provinces.yml"),
-        ("heritage", "heritage.yml"),
-        ("people", "peoples.yml"),
+    # (the facts' page type → dataset map; the region page describes the whole data file instead).
+    entity_files: tuple[tuple[str, str], ...] = tuple(
+        (page_type, f"{dataset}.yml")
+        for page_type, dataset in PAGE_TYPE_DATASETS.items()
+        if page_type != "region"
     )
     # Folders that hold the pages of a type, so file name and id must agree
     type_folders: tuple[tuple[str, str], ...] = (

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.content.schema import page_types
 from scripts.i18n import material_patch
 from scripts.i18n.pages import PageIndex, url_path
 from scripts.i18n.seo import PageHead, json_ld, page_head
 from scripts.i18n.sitemap import sitemap_xml
 from scripts.site_config import SiteConfig
 
-PAGE_TYPES = ("home", "region", "province", "heritage", "people", "page")
 # Pages for editors, built but kept out of sitemaps (they carry noindex too).
 EDITOR_PREFIX = "_editors/"
 
@@ -21,7 +21,8 @@ EDITOR_PREFIX = "_editors/"
 def template_for(meta: dict) -> str:
     """The page type's template; a plain page may name another one (e.g. `template: sources.html`)."""
     page_type = meta.get("type", "page")
-    if page_type in PAGE_TYPES and page_type != "page":
+    # The page types are the schemas in schemas/ (one per type), defined once there.
+    if page_type in page_types() and page_type != "page":
         return f"{page_type}.html"
     return str(meta.get("template") or "main.html")
 
