@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from scripts.errors import ProblemsFound
-from scripts.i18n import catalogs
+from scripts.i18n import catalogs, messages
 from scripts.site_config import load
 
 _compiled = False
@@ -29,3 +29,14 @@ def on_env(env, config, files):
     site = load(Path(config.config_file_path).parent)
     env.install_gettext_translations(catalogs.translations(site, config.theme["language"]), newstyle=False)
     return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    # The toc extension's "Permanent link" title on heading anchors is one string for all languages:
+    # set it for the page's content language (MkDocs makes a new Markdown converter for every page).
+    # A fallback copy keeps its source's language, as its body's lang attribute says.
+    head = page.file.src_uri.split("/", 1)[0]
+    lang = head if head in load(Path(config.config_file_path).parent).codes else config.theme["language"]
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["permalink_title"] = messages.permalink_title(lang)
+    return markdown

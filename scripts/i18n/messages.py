@@ -29,3 +29,8 @@ def ui_text(lang: str, message: str, **values: object) -> str:
     """`message` (English, the msgid) in `lang`, with `{name}` placeholders filled from `values`."""
     text = _translations(lang).gettext(message)
     return text.format(**values) if values else text
+
+
+def permalink_title(lang: str) -> str:
+    """The title of the "#" anchor after each heading (the toc extension's `permalink_title`)."""
+    return ui_text(lang, "Permanent link to this section")

@@ -72,6 +72,16 @@ def test_a_language_loads_only_its_own_index(home, desktop, lang: str) -> None:
     assert indexes == [f"{lang}/search/search_index.json"]
 
 
+def test_the_index_is_downloaded_only_when_the_visitor_opens_the_search(home, desktop) -> None:
+    page = home("en")
+    page.wait_for_load_state("networkidle")
+    assert not [r.url for r in desktop.log.responses if "search_index" in r.url]
+    box = page.locator("input[data-md-component='search-query']")
+    with page.expect_response(lambda r: "search_index" in r.url) as index:
+        box.click()
+    assert index.value.ok and urlsplit(index.value.url).path == "/en/search/search_index.json"
+
+
 def test_arrow_keys_and_enter_open_a_result(home, site) -> None:
     page = home("en")
     results = search(page, "ha giang")

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
+from scripts.i18n import material_patch
+
 pytestmark = pytest.mark.slow
 
 BASE = "https://nmm.example.org/"
@@ -121,6 +123,12 @@ def test_material_bundle_no_longer_fetches_sitemaps_next_to_page_links(fixture_s
     assert 'M("link[rel=alternate]")' not in bundle
 
 
+def test_material_bundle_waits_for_the_visitor_before_downloading_the_search_index(fixture_site: Path) -> None:
+    bundle = next((fixture_site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert material_patch.SEARCH_REPLACEMENT in bundle
+    assert material_patch.SEARCH_ANCHOR not in bundle
+
+
 def test_one_search_index_per_language_holding_only_that_language(fixture_site: Path) -> None:
     for lang, prefix in (("vi", ""), ("en", "en/"), ("fr", "fr/")):
         data = json.loads((fixture_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -130,3 +138,21 @@ def test_one_search_index_per_language_holding_only_that_language(fixture_site: 
     fr = json.loads((fixture_site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
     # The Vietnamese-only page is searchable in French too, where it is served with a notice.
     assert any(d["location"] == "lich-su/" for d in fr["docs"])
+
+
+@pytest.mark.parametrize(
+    ("path", "dark", "permalink"),
+    [
+        ("lich-su/index.html", "Chuyển sang chế độ tối", "Liên kết cố định đến mục này"),
+        # The English and French copies of a page not yet translated: English chrome, Vietnamese text.
+        ("en/lich-su/index.html", "Switch to dark mode", "Liên kết cố định đến mục này"),
+        ("fr/lich-su/index.html", "Passer en mode sombre", "Liên kết cố định đến mục này"),
+    ],
+)
+def test_theme_controls_and_heading_anchors_speak_the_page_language(
+    fixture_site: Path, path: str, dark: str, permalink: str
+) -> None:
+    doc = parse(fixture_site / path)
+    assert doc.xpath("//input[@name='__palette']/@aria-label")[0] == dark
+    titles = set(doc.xpath("//a[@class='headerlink']/@title"))
+    assert titles == {permalink}

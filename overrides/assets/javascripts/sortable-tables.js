@@ -1,11 +1,18 @@
 // Sortable tables (class "nmm-sortable" around a Markdown table): each column header becomes a button;
 // text sorts in the page language's alphabetical order (Intl.Collator: Vietnamese đ after d, tones
 // after letters), numbers by value whatever the thousands separator. Without JavaScript the table
-// stays as written. No dependency, no request.
+// stays as written. No dependency, no request. Pages without such a table pay nothing: the collator
+// (which loads the language's collation data) is created on the first click, not at page load.
 (function () {
   "use strict";
-  var lang = document.documentElement.lang || "vi";
-  var collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
+  var collator = null;
+
+  function compareText(x, y) {
+    if (!collator) {
+      collator = new Intl.Collator(document.documentElement.lang || "vi", { sensitivity: "base", numeric: true });
+    }
+    return collator.compare(x, y);
+  }
 
   function cellText(row, index) {
     var cell = row.cells[index];
@@ -27,7 +34,7 @@
     var numeric = rows.every(function (row) { return asNumber(cellText(row, index)) !== null; });
     rows.sort(function (a, b) {
       var x = cellText(a, index), y = cellText(b, index);
-      var order = numeric ? asNumber(x) - asNumber(y) : collator.compare(x, y);
+      var order = numeric ? asNumber(x) - asNumber(y) : compareText(x, y);
       return ascending ? order : -order;
     });
     rows.forEach(function (row) { body.appendChild(row); });
@@ -49,7 +56,8 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll(".nmm-sortable table"), enhance);
+    var tables = document.querySelectorAll(".nmm-sortable table");
+    if (tables.length) Array.prototype.forEach.call(tables, enhance);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
