@@ -9,21 +9,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts.content.config import ContentConfig
-from scripts.content.fingerprint import tree_fingerprint
 from scripts.translation.pages import EDITORS_PAGE, build_meta, editors_page_html
-from scripts.translation.status import PageStatus, translation_status
-
-# Computed once per state of the trees: static-i18n calls the hooks once per language.
-_cache: dict[str, list[PageStatus]] = {}
+from scripts.translation.status import PageStatus, cached_translation_status
 
 
 def _statuses(root: Path) -> tuple[ContentConfig, list[PageStatus]]:
     content = ContentConfig.from_root(root)
-    key = f"{root}\0{tree_fingerprint(content)}"
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = translation_status(content)
-    return content, _cache[key]
+    return content, cached_translation_status(content)
 
 
 def _root(config: MkDocsConfig) -> Path:

@@ -69,10 +69,7 @@ def _build_site(args: argparse.Namespace) -> int:
             if args.partial is None or args.languages is None:
                 print("❌ --languages and --partial go together (e.g. --languages en --partial parts/en)")
                 return 2
-            from scripts.buildtools.partial import build_partial
-
-            build_partial(root, args.languages.split(","), args.partial.resolve(), verbose=args.verbose)
-            return 0
+            return run_partial(root, args.languages.split(","), args.partial.resolve(), args.verbose)
         codes = load(root).codes
         if args.jobs == "auto":
             jobs = BuildConfig.auto_jobs(len(codes))
@@ -96,6 +93,22 @@ def _build_site(args: argparse.Namespace) -> int:
     except _mkdocs_errors() as error:
         print(f"❌ {error}", file=sys.stderr)
         return 1
+
+
+def run_partial(root: Path, languages: list[str], out: Path, verbose: bool, config: object = None) -> int:
+    """One partial build, errors reported as `mkdocs build` reports them: the exit code."""
+    from scripts.buildtools.partial import build_partial
+    from scripts.errors import ProblemsFound
+
+    try:
+        build_partial(root, languages, out, verbose=verbose, config=config)
+    except ProblemsFound as problems:
+        print(problems.report(), file=sys.stderr)
+        return 1
+    except _mkdocs_errors() as error:
+        print(f"❌ {error}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _assemble_site(args: argparse.Namespace) -> int:

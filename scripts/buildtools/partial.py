@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from scripts.buildtools.config import DEFAULTS, BuildConfig
 from scripts.errors import Problem, ProblemsFound
@@ -90,9 +91,17 @@ def configure_logging(verbose: bool) -> None:
 
 
 def build_partial(
-    root: Path, languages: Sequence[str], out: Path, settings: BuildConfig = DEFAULTS, verbose: bool = False
+    root: Path,
+    languages: Sequence[str],
+    out: Path,
+    settings: BuildConfig = DEFAULTS,
+    verbose: bool = False,
+    config: Any = None,
 ) -> Manifest:
-    """Build `languages` (in order) of the project at `root` into `out/site/`; write `out/manifest.json`."""
+    """Build `languages` (in order) of the project at `root` into `out/site/`; write `out/manifest.json`.
+
+    `config`: a configuration loaded (unbuilt) by the parent of a forked worker, which owns its copy.
+    """
     from mkdocs import utils
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -100,7 +109,10 @@ def build_partial(
     _validate_languages(root, languages)
     configure_logging(verbose)
     site_dir = out / settings.partial_site
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    if config is None:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    else:
+        config["site_dir"] = str(site_dir)
     i18n = config.plugins["i18n"]
     if i18n.config.build_only_locale:
         raise ProblemsFound(

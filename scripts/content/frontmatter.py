@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from scripts import fast_yaml
 from scripts.errors import Problem
 
 # The same fences MkDocs accepts: `---` to open, `---` or `...` to close, each alone on its line.
@@ -49,9 +50,6 @@ class FrontMatter:
 class Parsed:
     front_matter: FrontMatter | None  # None when the page has no (valid) front matter
     problems: tuple[Problem, ...]
-
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
@@ -128,8 +126,8 @@ def parse(path: Path, text: str) -> Parsed:
     line0 = first + 2  # file line of the first YAML line
     try:
         # libyaml's C loader: every build parses every page's front matter.
-        node = yaml.compose(yaml_text, Loader=_LOADER)
-        data = yaml.load(yaml_text, Loader=_LOADER)  # noqa: S506 (a safe loader)
+        node = fast_yaml.compose(yaml_text)
+        data = fast_yaml.safe_load(yaml_text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = line0 + mark.line if mark else line0

@@ -7,6 +7,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from scripts import fast_yaml
 from scripts.content.config import ContentConfig
 from scripts.content.fingerprint import tree_fingerprint
 from scripts.content.frontmatter import FrontMatter, parse
@@ -95,7 +96,7 @@ def _read_trees(config: ContentConfig) -> Trees:
 def load_yaml_keys(path: Path) -> tuple[dict, list[Problem]]:
     """A YAML mapping file (data or sources) as a dict, or a problem naming its line."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = fast_yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         return {}, [

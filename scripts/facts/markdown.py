@@ -7,12 +7,13 @@ from collections.abc import Iterable
 
 import yaml
 
+from scripts import fast_yaml
+
 # Same front matter rule as MkDocs (mkdocs.utils.meta.YAML_RE), so line numbers agree with the build.
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _FENCE_RE = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})")
 _INLINE_CODE_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n\s*\n).)+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
 SHORTCODE_OPEN = "{{"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: every page passes here
 
 
 def split_front_matter(source: str) -> tuple[dict, int]:
@@ -21,7 +22,7 @@ def split_front_matter(source: str) -> tuple[dict, int]:
     if not match:
         return {}, 0
     try:
-        meta = yaml.load(match.group(1), Loader=_LOADER) or {}  # noqa: S506 (a safe loader)
+        meta = fast_yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError:
         meta = {}
     rest = source[match.end() :]

@@ -9,12 +9,10 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 from scripts.images.config import ImageConfig
 from scripts.images.names import SVG_SUFFIX, output_name
-from scripts.images.ssim import ssim
 from scripts.images.svg import UnsafeSvg, check_svg
 
 # Formats Pillow may decode for us; MPO is what many cameras write for plain JPEGs.
@@ -121,6 +119,8 @@ def normalise(im: Image.Image) -> Image.Image:
     im = ImageOps.exif_transpose(im)
     icc = im.info.get("icc_profile")
     if im.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
+        import numpy as np  # only when an image needs encoding: a warm build never loads numpy
+
         arr = np.asarray(im, dtype=np.float64)
         # 16-bit data spans 0–65535: scale, do not clip (Pillow's convert("L") would clip at 255).
         if arr.max(initial=0) > 255:
@@ -175,6 +175,8 @@ def _encode(im: Image.Image, fmt: str, quality: int | None, cfg: ImageConfig) ->
 def choose_quality(probe: Image.Image, fmt: str, cfg: ImageConfig) -> int:
     """Lowest quality (on a grid of 5) whose SSIM against the probe reaches the target; else the top."""
     lo, hi = getattr(cfg, f"quality_range_{fmt}")
+    from scripts.images.ssim import ssim  # numpy: loaded only when an image is encoded
+
     grid = [*range(lo, hi, 5), hi]
     best = len(grid) - 1
     left, right = 0, len(grid) - 2  # the top is the answer when nothing below reaches the target

@@ -14,6 +14,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from scripts import fast_yaml
 from scripts.errors import Problem
 from scripts.site_config import ROOT
 
@@ -206,8 +207,8 @@ def load_sidecar(image: Path, languages: tuple[str, ...]) -> tuple[Sidecar | Non
         ]
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = fast_yaml.compose(text)
+        data = fast_yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, [

@@ -212,12 +212,16 @@ def card_jobs(
     return jobs
 
 
-def _part(cfg: PublicationsConfig, page: Page, lang: str, site_dir: Path, prefix: str) -> pdf.Part | None:
+def _part(
+    cfg: PublicationsConfig, page: Page, lang: str, site_dir: Path, prefix: str, read: dict[Path, str]
+) -> pdf.Part | None:
     rel = page_path(cfg, page, lang)
     built = site_dir / rel / "index.html"
-    if not built.is_file():
-        return None
-    inner = pdf.extract_article(built.read_text(encoding="utf-8"))
+    if built not in read:  # a province is read once, for its own PDF and for the booklet
+        if not built.is_file():
+            return None
+        read[built] = pdf.extract_article(built.read_text(encoding="utf-8"))
+    inner = read[built]
     content_lang = lang if page.has(lang) else cfg.site.default_language
     return pdf.Part(
         lang=content_lang,
@@ -234,6 +238,7 @@ def pdf_jobs(
         catalog.of_type(cfg.booklet_part_type), key=lambda p: (order.get(p.id, len(order)), p.id)
     )
     jobs = []
+    read: dict[Path, str] = {}
     for lang in langs:
         for page in catalog.pages.values():
             if not has_pdf(cfg, page):
@@ -242,7 +247,7 @@ def pdf_jobs(
             if not booklet and not page.has(lang):
                 continue  # the page offers the default language's PDF instead
             members = [page, *provinces] if booklet else [page]
-            parts = [_part(cfg, m, lang, site_dir, f"p{n}-") for n, m in enumerate(members, 1)]
+            parts = [_part(cfg, m, lang, site_dir, f"p{n}-", read) for n, m in enumerate(members, 1)]
             if parts[0] is None:
                 report.skipped.append(f"{lang}:{page.id} (not built)")
                 continue

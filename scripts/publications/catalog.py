@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts import fast_yaml
 from scripts.errors import Problem, ProblemsFound
 from scripts.facts.markdown import split_front_matter
 from scripts.i18n.pages import url_path
@@ -122,5 +123,5 @@ def province_order(data_dir: Path) -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def _province_order(path: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = fast_yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return tuple(str(key) for key in data) if isinstance(data, dict) else ()

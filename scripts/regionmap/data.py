@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts import fast_yaml
 from scripts.errors import Problem, ProblemsFound
 
 LANGUAGES = ("vi", "en", "fr")
@@ -43,7 +44,7 @@ def _load(path: Path, problems: list[Problem]) -> dict:
         )
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = fast_yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None

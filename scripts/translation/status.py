@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from scripts.content.config import ContentConfig
+from scripts.content.fingerprint import tree_fingerprint
 from scripts.content.pages import Page, read_trees
 from scripts.translation.hashing import source_hash
 
@@ -71,6 +72,22 @@ def translation_status(config: ContentConfig) -> list[PageStatus]:
         }
         statuses.append(PageStatus(rel, page_id, languages))
     return statuses
+
+
+_memo: dict[str, list[PageStatus]] = {}
+
+
+def cached_translation_status(config: ContentConfig) -> list[PageStatus]:
+    """`translation_status`, computed once per state of the trees in this process.
+
+    static-i18n runs the hooks once per language, and the parallel build's workers inherit what their
+    parent computed; any edit to the trees changes the fingerprint and computes it again.
+    """
+    key = f"{config.root}\0{tree_fingerprint(config)}"
+    if key not in _memo:
+        _memo.clear()
+        _memo[key] = translation_status(config)
+    return _memo[key]
 
 
 def summary(statuses: list[PageStatus], config: ContentConfig) -> dict[str, dict[str, int]]:

@@ -21,11 +21,11 @@ from tests.conftest import FIXTURES, ROOT, make_fixture_project, mkdocs_build
 ENV = {"SITE_URL": "https://nmm.example.org/"}
 
 
-def nmm(project: Path, *args: str) -> subprocess.CompletedProcess:
+def nmm(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "scripts", *args, "--root", str(project)],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), **ENV},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), **ENV, **(env or {})},
         capture_output=True,
         text=True,
         timeout=600,
@@ -50,17 +50,22 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, byte
     parallel = nmm(project, "build-site", "--jobs", "2", "--site-dir", str(tmp / "parallel"))
     assert parallel.returncode == 0, parallel.stderr[-3000:]
     assert "with 2 processes" in parallel.stdout
+    # Workers as new interpreters (what other systems than Linux get) instead of forked processes.
+    spawned = nmm(
+        project, "build-site", "--jobs", "3", "--site-dir", str(tmp / "spawned"), env={"NMM_BUILD_FORK": "0"}
+    )
+    assert spawned.returncode == 0, spawned.stderr[-3000:]
     for code in ("fr", "vi", "en"):  # one CI job per language
         part = nmm(project, "build-site", "--languages", code, "--partial", str(tmp / "parts" / code))
         assert part.returncode == 0, part.stderr[-3000:]
     parts = [str(tmp / "parts" / code) for code in ("en", "fr", "vi")]  # any order
     assembled = nmm(project, "assemble-site", *parts, "--site-dir", str(tmp / "assembled"))
     assert assembled.returncode == 0, assembled.stderr[-3000:]
-    return {name: files(tmp / name) for name in ("sequential", "parallel", "assembled")}
+    return {name: files(tmp / name) for name in ("sequential", "parallel", "spawned", "assembled")}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("way", ["parallel", "assembled"])
+@pytest.mark.parametrize("way", ["parallel", "spawned", "assembled"])
 def test_same_files(builds: dict[str, dict[str, bytes]], way: str) -> None:
     assert sorted(builds[way]) == sorted(builds["sequential"])
 
@@ -86,7 +91,7 @@ KEY_FILES = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("way", ["parallel", "assembled"])
+@pytest.mark.parametrize("way", ["parallel", "spawned", "assembled"])
 @pytest.mark.parametrize("key", KEY_FILES)
 def test_key_files_identical(builds: dict[str, dict[str, bytes]], way: str, key: str) -> None:
     assert key in builds["sequential"]
@@ -94,7 +99,7 @@ def test_key_files_identical(builds: dict[str, dict[str, bytes]], way: str, key:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("way", ["parallel", "assembled"])
+@pytest.mark.parametrize("way", ["parallel", "spawned", "assembled"])
 def test_every_file_identical(builds: dict[str, dict[str, bytes]], way: str) -> None:
     differ = [name for name, data in builds["sequential"].items() if builds[way].get(name) != data]
     assert differ == []

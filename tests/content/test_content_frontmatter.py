@@ -30,10 +30,7 @@ def test_bad_yaml_names_the_line_and_the_fix():
     assert parsed.front_matter is None
     [problem] = parsed.problems
     assert problem.line == 3
-    assert (
-        problem.message
-        == "the front matter is not valid YAML (mapping values are not allowed in this context)"
-    )
+    assert problem.message == "the front matter is not valid YAML (mapping values are not allowed here)"
     assert 'title: "Hà Giang: the stone plateau"' in problem.fix
 
 
