@@ -32,6 +32,10 @@ class ProblemsFound(Exception):
         self.problems = sorted(problems, key=lambda p: (str(p.path), p.line or 0, p.message))
         super().__init__(self.report())
 
+    def __reduce__(self) -> tuple:
+        # Pickled with its problems (a forked build step hands them to its parent), not its message.
+        return (type(self), (self.problems,))
+
     def report(self, root: Path = ROOT) -> str:
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} found:"

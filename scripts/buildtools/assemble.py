@@ -3,12 +3,14 @@ a sequential build (404 pages, sitemaps, Material patch, search indexes, publica
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 from scripts.buildtools.config import DEFAULTS, BuildConfig
+from scripts.buildtools.forking import Forked, can_fork
 from scripts.buildtools.partial import Manifest
 from scripts.buildtools.searchdedupe import remove_duplicates
 from scripts.errors import Problem, ProblemsFound
@@ -107,21 +109,39 @@ def combined_search(site: SiteConfig, manifests: Sequence[Manifest]) -> dict:
 
 
 def write_site_wide(root: Path, site_dir: Path, manifests: Sequence[Manifest]) -> Report:
-    """The files the hooks write after the last language build, in the same order."""
+    """The files the hooks write after the last language build.
+
+    The publications (which read only the pages) are made by a forked process while this one writes
+    the 404 pages, sitemaps and search indexes: two cores instead of one for this last step.
+    """
     site = load(root)
     site_url = manifests[0].site_url
-    # hooks/languages.py (priority -200): 404 pages, sitemaps, Material's bundle.
-    state = BuildState()
-    state.start(site, site_url)
-    for manifest in manifests:
-        state.not_found.update(manifest.not_found)
-    state.finish(site_dir, site.default_language)
-    # hooks/search.py (priority -200): one index per language.
-    keywords = {(lang, page): words for m in manifests for lang, page, words in m.keywords}
-    write_from_combined(
-        site_dir, combined_search(site, manifests), site.codes, site.default_language, keywords
-    )
+    publications = Forked(lambda: _publications(root, site_dir, manifests)) if can_fork() else None
+    try:
+        # hooks/languages.py (priority -200): 404 pages, sitemaps, Material's bundle.
+        state = BuildState()
+        state.start(site, site_url)
+        for manifest in manifests:
+            state.not_found.update(manifest.not_found)
+        state.finish(site_dir, site.default_language)
+        # hooks/search.py (priority -200): one index per language.
+        keywords = {(lang, page): words for m in manifests for lang, page, words in m.keywords}
+        write_from_combined(
+            site_dir, combined_search(site, manifests), site.codes, site.default_language, keywords
+        )
+    except BaseException:
+        if publications is not None:  # collect the child before reporting this step's error
+            with contextlib.suppress(BaseException):
+                publications.result()
+        raise
     # hooks/publications.py (priority -300): short links, feeds, cards, PDFs.
+    if publications is not None:
+        return publications.result()
+    return _publications(root, site_dir, manifests)
+
+
+def _publications(root: Path, site_dir: Path, manifests: Sequence[Manifest]) -> Report:
+    site_url = manifests[0].site_url
     og_images = {name: url for m in manifests for name, url in m.og_images.items()}
 
     def hero_file(name: str) -> Path | None:

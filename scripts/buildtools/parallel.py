@@ -17,6 +17,7 @@ from typing import Any
 
 from scripts.buildtools.assemble import assemble
 from scripts.buildtools.config import DEFAULTS, BuildConfig
+from scripts.buildtools.forking import can_fork
 from scripts.errors import Problem, ProblemsFound
 from scripts.site_config import load
 
@@ -72,15 +73,6 @@ def _worker_env() -> dict[str, str]:
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONPATH": f"{CODE_ROOT}{os.pathsep}{path}" if path else str(CODE_ROOT),
     }
-
-
-def can_fork() -> bool:
-    """Linux: workers are forked from this process, which has already imported everything they need.
-
-    Elsewhere, or with NMM_BUILD_FORK=0, each worker is a new interpreter (`nmm build-site --partial`).
-    """
-    wanted = os.environ.get("NMM_BUILD_FORK", "1") != "0"
-    return wanted and sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 def preload(root: Path) -> Any:
@@ -216,6 +208,7 @@ def build_parallel(
                     )
                 ]
             )
+        sweeper.join()  # no thread alive when the assemble step forks
         step = time.perf_counter()
         report = assemble(root, [worker.out for worker in running], site_dir, settings)
         timings.seconds["site-wide"] = time.perf_counter() - step
