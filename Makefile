@@ -11,7 +11,7 @@ export BUILD_ONLY_LOCALE := $(LANG_ONLY)
 endif
 
 .PHONY: help setup build serve check fix test test-fast test-browser system-deps images catalogs \
-        translation-status review-report bench-images bench-build bench-budgets lint lock clean
+        translation-status review-report bench-images bench-build bench-serve bench-budgets lint lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -36,7 +36,10 @@ images: $(STAMP) ## Run the image pipeline alone
 build: $(STAMP) ## Set up, run the pre-build steps and build the site into site/ (JOBS=1: sequential)
 	$(BIN)/nmm build-site --jobs $(if $(LANG_ONLY),1,$(or $(JOBS),auto))
 
-serve: $(STAMP) ## Preview with live reload (LANG_ONLY=en for one language)
+# The preview skips the PDFs (seconds of WeasyPrint after every edit); `NMM_PUBLICATIONS=1 make serve`
+# includes them. `make build` always makes them.
+serve: export NMM_PUBLICATIONS ?= 0
+serve: $(STAMP) ## Preview with live reload (LANG_ONLY=en for one language; PDFs skipped)
 	$(BIN)/mkdocs serve --livereload
 
 check: $(STAMP) ## Run every content check (read-only); `make fix` repairs what is safe
@@ -72,6 +75,9 @@ bench-images: $(STAMP) ## Image pipeline benchmark (prints a table)
 
 bench-build: $(STAMP) ## Build benchmark: our build vs plain Material + static-i18n
 	$(BIN)/python benchmarks/build_benchmark.py
+
+bench-serve: $(STAMP) system-deps ## Preview benchmark: edit → visible in the browser with `make serve`
+	$(BIN)/python benchmarks/serve_benchmark.py --all-languages
 
 bench-budgets: $(STAMP) system-deps ## Lighthouse and page-weight budgets (prints a table)
 	$(BIN)/python benchmarks/budgets_benchmark.py
