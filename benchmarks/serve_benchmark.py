@@ -1,9 +1,10 @@
 """Preview benchmark: from saving a Markdown file to seeing the change in the browser, `make serve`.
 
-Starts `mkdocs serve --livereload` (as `make serve` does: PDFs skipped) on a copy of the project (one language with LANG_ONLY, as editors
-preview; all three without), opens a page in Debian's Chromium, appends a sentence to the page's
-Markdown and times until the open tab shows it (MkDocs rebuilds, the tab reloads itself).
-Target (issue 7): one language within a second or two. Run with `make bench-serve`.
+Starts `mkdocs serve --livereload` as `make serve` does (PDFs skipped) on a copy of the project, one
+language with LANG_ONLY as editors preview (and all three with --all-languages), opens a page in
+Debian's Chromium, appends a sentence to the page's Markdown and times until the open tab shows it
+(MkDocs rebuilds, the tab reloads itself). Target (issue 7): one language within a second or two.
+Run with `make bench-serve`.
 """
 
 from __future__ import annotations
