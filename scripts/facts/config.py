@@ -62,7 +62,7 @@ def family_of(stem: str) -> str:
 def for_project(root: Path) -> FactsConfig:
     """The configuration of the MkDocs project at `root` (its data/ and schemas/), for the hooks."""
     return FactsConfig(
-        data_dir=root / "data", languages=site_config.load(root).codes, schemas_dir=root / "schemas"
+        data_dir=root / "data", languages=site_config.load().codes, schemas_dir=root / "schemas"
     )
 
 
