@@ -153,7 +153,10 @@ def content_checks(config: ReviewConfig) -> dict:
 
 
 def budgets(config: ReviewConfig) -> dict:
-    """The page-weight and Lighthouse budgets written by the browser tests, if they ran."""
+    """The page-weight and Lighthouse budgets of `make bench-budgets` (benchmarks/budgets_benchmark.py).
+
+    Its JSON: {"runs": 3, "languages": [...], "rows": [{"budget", "value", "baseline", "limit", "pass"}]}.
+    """
     path = config.root / BUDGETS_FILE
     if not path.is_file():
         return {"status": NOT_MEASURED}
@@ -161,22 +164,28 @@ def budgets(config: ReviewConfig) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
         return {"status": f"unreadable {BUDGETS_FILE} ({error.msg}, line {error.lineno})"}
-    items = data.get("budgets") if isinstance(data, dict) else data
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        return {"status": "measured", "data": data}
-    failed = [i for i in items if not i.get("passed", i.get("ok", True))]
+    rows = data.get("rows") if isinstance(data, dict) else None
+    if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) and "budget" in r for r in rows):
+        return {"status": f"unreadable {BUDGETS_FILE} (no budget rows)"}
+    table = [
+        {
+            "name": str(r["budget"]),
+            "actual": r.get("value"),
+            "baseline": r.get("baseline"),
+            "budget": r.get("limit"),
+            "passed": bool(r.get("pass")),
+        }
+        for r in rows
+    ]
+    failed = [r for r in table if not r["passed"]]
     return {
         "status": "measured",
-        "passed": len(items) - len(failed),
+        "runs": data.get("runs"),
+        "languages": data.get("languages"),
+        "passed": len(table) - len(failed),
         "failed": len(failed),
-        "failures": [
-            {
-                "name": str(i.get("name") or i.get("metric") or i.get("page") or "?"),
-                "actual": i.get("actual", i.get("value")),
-                "budget": i.get("budget", i.get("limit")),
-            }
-            for i in failed
-        ],
+        "failures": [{k: r[k] for k in ("name", "actual", "budget")} for r in failed],
+        "rows": table,
     }
 
 
@@ -404,8 +413,18 @@ def to_markdown(doc: dict) -> str:
         lines.append(f"- Content checks: ✅ no problems ({content['pages']} pages)")
     budget = doc["checks"]["budgets"]
     if "passed" in budget:
-        lines.append(f"- Budgets: {budget['passed']} within, {budget['failed']} over")
+        how = ""
+        if budget.get("runs") and budget.get("languages"):
+            runs, langs = budget["runs"], ", ".join(budget["languages"])
+            how = f" (Lighthouse median of {runs} run{'s' if runs != 1 else ''}; {langs})"
+        lines.append(f"- Budgets: {budget['passed']} within, {budget['failed']} over{how}")
         lines += [f"  - ❌ {b['name']}: {b['actual']} (budget {b['budget']})" for b in budget["failures"]]
+        lines += ["", "<details><summary>Every budget, beside plain Material</summary>", ""]
+        lines += ["| budget | this PR | plain Material | limit | |", "|---|---|---|---|---|"]
+        for b in budget["rows"]:
+            mark = "✅" if b["passed"] else "❌"
+            lines.append(f"| {b['name']} | {b['actual']} | {b['baseline']} | {b['budget']} | {mark} |")
+        lines += ["", "</details>"]
     else:
         lines.append(f"- Budgets: {budget['status']}")
     return "\n".join(lines) + "\n"
