@@ -35,8 +35,7 @@ def on_page_markdown(markdown, page, config, files):
     # The toc extension's "Permanent link" title on heading anchors is one string for all languages:
     # set it for the page's content language (MkDocs makes a new Markdown converter for every page).
     # A fallback copy keeps its source's language, as its body's lang attribute says.
-    head = page.file.src_uri.split("/", 1)[0]
-    lang = head if head in load(Path(config.config_file_path).parent).codes else config.theme["language"]
+    lang = load(Path(config.config_file_path).parent).content_language(page.file.src_uri)
     toc = config.mdx_configs.setdefault("toc", {})
     toc["permalink_title"] = messages.permalink_title(lang)
     return markdown

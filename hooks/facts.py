@@ -30,9 +30,7 @@ def _renderer(config: Any) -> Renderer:
 
 def _page_language(page: Any, config: Any) -> str:
     # The folder a page comes from is its content language (a fallback copy keeps its vi facts).
-    head = page.file.src_uri.split("/", 1)[0]
-    languages = site_config.load().codes
-    return head if head in languages else languages[0]
+    return site_config.load().content_language(page.file.src_uri)
 
 
 def on_config(config: Any) -> None:

@@ -54,6 +54,12 @@ class SiteConfig:
     def cache_dir(self) -> Path:
         return self.root / ".cache"
 
+    def content_language(self, src_uri: str) -> str:
+        """The language of a page's text: its docs/ folder ("en/offices.md" → "en"). A fallback copy
+        built into another language keeps its folder's language; anything else is the default's."""
+        head = src_uri.split("/", 1)[0]
+        return head if head in self.codes else self.default_language
+
     def with_root_language(self, code: str | None) -> SiteConfig:
         """The site as static-i18n builds it with `build_only_locale`: that language alone, at the root."""
         if not code or code == self.default_language:
