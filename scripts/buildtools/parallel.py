@@ -17,7 +17,7 @@ from typing import Any
 
 from scripts.buildtools.assemble import assemble
 from scripts.buildtools.config import DEFAULTS, BuildConfig
-from scripts.buildtools.forking import can_fork
+from scripts.buildtools.forking import Forked, can_fork
 from scripts.errors import Problem, ProblemsFound
 from scripts.site_config import load
 
@@ -107,9 +107,9 @@ class _Worker:
     def __init__(self, root: Path, group: list[str], out: Path, log: Path, verbose: bool, config: Any):
         self.group, self.out, self.log = group, out, log
         self._process: subprocess.Popen | None = None
-        self._pid = 0
+        self._forked: Forked | None = None
         if config is not None:
-            self._pid = _fork_partial(root, group, out, log, verbose, config)
+            self._forked = Forked(lambda: _partial_in_child(root, group, out, log, verbose, config))
         else:
             command = [sys.executable, "-m", "scripts", "build-site", "--root", str(root)]
             command += ["--languages", ",".join(group), "--partial", str(out)]
@@ -121,39 +121,29 @@ class _Worker:
                 )
 
     def wait(self) -> int:
+        """The worker's exit code; its messages are in its log."""
         if self._process is not None:
             return self._process.wait()
-        _, status = os.waitpid(self._pid, 0)
-        return os.waitstatus_to_exitcode(status)
+        assert self._forked is not None
+        return self._forked.result()
 
 
-def _fork_partial(root: Path, group: list[str], out: Path, log: Path, verbose: bool, config: Any) -> int:
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid:
-        return pid
-    # The child: its output goes to the log (shown if it fails); it never returns to the caller.
-    code = 1
+def _partial_in_child(root: Path, group: list[str], out: Path, log: Path, verbose: bool, config: Any) -> int:
+    """In the forked child: the partial build with its output in the log, as `nmm build-site --partial`."""
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
+    os.chdir(root)
     try:
-        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        os.dup2(fd, 1)
-        os.dup2(fd, 2)
-        os.close(fd)
-        os.chdir(root)
         from scripts.buildtools.commands import run_partial
 
-        code = run_partial(root, group, out, verbose, config)
-    except BaseException:  # noqa: BLE001 - a child must never unwind into the parent's code
+        return run_partial(root, group, out, verbose, config)
+    except Exception:  # noqa: BLE001 - a bug: its traceback goes to the log the parent shows
         import traceback
 
         traceback.print_exc()
-    finally:
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        finally:
-            os._exit(code)
+        return 1
 
 
 def _set_aside(site_dir: Path, work: Path) -> Path:
