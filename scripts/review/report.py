@@ -416,15 +416,14 @@ def to_markdown(doc: dict) -> str:
         how = ""
         if budget.get("runs") and budget.get("languages"):
             runs, langs = budget["runs"], ", ".join(budget["languages"])
-            how = f" (Lighthouse median of {runs} run{'s' if runs != 1 else ''}; {langs})"
+            how = f" (Lighthouse median of {_count(runs, 'run')}; {langs})"
         lines.append(f"- Budgets: {budget['passed']} within, {budget['failed']} over{how}")
         lines += [f"  - ❌ {b['name']}: {b['actual']} (budget {b['budget']})" for b in budget["failures"]]
-        lines += ["", "<details><summary>Every budget, beside plain Material</summary>", ""]
-        lines += ["| budget | this PR | plain Material | limit | |", "|---|---|---|---|---|"]
+        table = ["| budget | this PR | plain Material | limit | |", "|---|---|---|---|---|"]
         for b in budget["rows"]:
             mark = "✅" if b["passed"] else "❌"
-            lines.append(f"| {b['name']} | {b['actual']} | {b['baseline']} | {b['budget']} | {mark} |")
-        lines += ["", "</details>"]
+            table.append(f"| {b['name']} | {b['actual']} | {b['baseline']} | {b['budget']} | {mark} |")
+        lines += ["", *_folded(table, "Every budget, beside plain Material")]
     else:
         lines.append(f"- Budgets: {budget['status']}")
     return "\n".join(lines) + "\n"
