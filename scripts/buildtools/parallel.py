@@ -76,7 +76,8 @@ def _worker_env() -> dict[str, str]:
 
 
 def preload(root: Path) -> Any:
-    """Import MkDocs, Material, static-i18n and the hooks, load the configuration, warm the data caches.
+    """Import MkDocs, Material, static-i18n and the hooks, load the configuration, check the content,
+    warm the data caches.
 
     A forked worker inherits all of it: it starts building at once instead of paying, each of the
     three on two cores, ~0.7 s of imports and the reading of the data, the translation status and the
@@ -87,6 +88,7 @@ def preload(root: Path) -> Any:
 
     from scripts.buildtools import partial  # noqa: F401 - imported for the workers
     from scripts.content.config import ContentConfig
+    from scripts.content.gate import problems_before_build
     from scripts.facts import config as facts_config
     from scripts.facts.loader import load as load_facts
     from scripts.regionmap.render import load_cached as load_region
@@ -95,6 +97,7 @@ def preload(root: Path) -> Any:
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
     settings = facts_config.for_project(root)
     with contextlib.suppress(ProblemsFound):  # a worker reports the problems, with the build's words
+        problems_before_build(root)  # a pass is inherited: the workers skip the content checks
         load_facts(settings)
         load_region(settings.data_dir)
         cached_translation_status(ContentConfig.from_root(root))
@@ -178,14 +181,18 @@ def build_parallel(
         sweeper = threading.Thread(target=shutil.rmtree, args=(_set_aside(site_dir, work),), daemon=True)
         sweeper.start()
         failed = []
+        shown: dict[str, list[str]] = {}  # log text → the languages that wrote it
         for worker in running:
             code = worker.wait()
             text = worker.log.read_text(encoding="utf-8") if worker.log.exists() else ""
-            if verbose or code != 0:
-                label = ",".join(worker.group)
-                sys.stderr.write("".join(f"[{label}] {line}\n" for line in text.splitlines()))
+            if (verbose or code != 0) and text:
+                shown.setdefault(text, []).extend(worker.group)
             if code != 0:
                 failed.append(worker.group)
+        # A mistake every worker finds (a content check) is shown once, labelled with their languages.
+        for text, langs in shown.items():
+            label = ",".join(langs)
+            sys.stderr.write("".join(f"[{label}] {line}\n" for line in text.splitlines()))
         timings.seconds["languages"] = time.perf_counter() - start
         if failed:
             raise ProblemsFound(

@@ -1,0 +1,45 @@
+"""The content checks that gate every build: run once per state of the trees, remembered when they pass.
+
+Called by hooks/content.py before each (language) build and by `nmm build-site` before it forks its
+workers, so a mistake is reported once, not once per language. A pass is kept in memory (the per-language
+builds of one process, and forked workers, skip the check) and on disk, in `.cache/content-checks/`,
+keyed by the trees, mkdocs.yml and the code of `scripts/` (the next build skips it too).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import scripts
+from scripts.buildtools.stamps import PassStamps, code_digest
+from scripts.content.checks import check_content
+from scripts.content.config import ContentConfig
+from scripts.content.fingerprint import tree_fingerprint
+from scripts.errors import Problem
+
+_passed: set[str] = set()
+
+
+def problems_before_build(root: Path) -> tuple[Problem, ...]:
+    """The problems that must stop a build of the project at `root` (none when the check passed before)."""
+    content = ContentConfig.from_root(root)
+    fingerprint = tree_fingerprint(content)
+    if fingerprint in _passed:
+        return ()
+    stamps = PassStamps(root / ".cache" / "content-checks")
+    key = stamps.key(
+        [
+            fingerprint,
+            repr(content),
+            (root / "mkdocs.yml").read_text(encoding="utf-8"),
+            code_digest(Path(scripts.__file__).parent),
+        ]
+    )
+    if not stamps.passed(key):
+        # Read-only, numbers left to hooks/facts.py: the build never edits sources.
+        report = check_content(content, fix=False, numbers=False)
+        if report.problems:
+            return tuple(report.problems)
+        stamps.record(key)
+    _passed.add(fingerprint)
+    return ()
