@@ -222,5 +222,7 @@ def test_a_failing_language_stops_the_parallel_build_with_its_message(tmp_path: 
     assert result.returncode == 1
     assert "khong-co.md" in result.stderr
     assert "failed (see above)" in result.stderr
+    # Every worker finds the same content problem: it is shown once, with their languages.
+    assert result.stderr.count("docs/fr/index.md") == 1 and "[vi,en,fr]" in result.stderr
     assert not list(tmp_path.glob(".site-parts-*"))  # the work folder is removed
     assert not (tmp_path / "site" / "index.html").exists()
