@@ -20,7 +20,7 @@ class FactsConfig:
     # Fact keys beyond `value` and `source`; anything else is a typo the editor must hear about.
     fact_keys: frozenset[str] = frozenset({"value", "source", "year", "unit", "approx", "uncertain", "note"})
     # Units a fact may carry; rendering knows each one.
-    units: frozenset[str] = frozenset({"km2", "m", "ha", "percent", "km", "people"})
+    units: frozenset[str] = frozenset({"km2", "m", "ha", "percent", "km", "people", "h"})
     # Fields whose plain strings are references, and the dataset family each must exist in.
     reference_fields: tuple[tuple[str, str], ...] = (
         ("part_of", "provinces-2025"),
