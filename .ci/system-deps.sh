@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Install what the browser, validity and publication tests need beyond Python: Debian's Chromium
 # (Playwright drives it; never `playwright install`), fonts with full Vietnamese coverage, Java for
-# the Nu Html Checker, poppler for PDF checks, and the pinned Node tools from package-lock.json.
+# the Nu Html Checker, poppler for PDF checks, HarfBuzz subsetting for WeasyPrint fonts, and the pinned Node tools from package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium fonts-noto-core fonts-liberation2 fonts-dejavu-core poppler-utils)
+packages=(chromium fonts-noto-core fonts-liberation2 fonts-dejavu-core poppler-utils libharfbuzz-subset0)
 command -v java >/dev/null || packages+=(default-jre-headless)
 command -v npm >/dev/null || packages+=(nodejs npm)
 

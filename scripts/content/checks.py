@@ -301,12 +301,16 @@ def _entity_keys(config: ContentConfig) -> tuple[dict[str, set[str] | None], lis
     problems: list[Problem] = []
     for page_type, name in config.entity_files:
         path = config.data_dir / name
-        if path.is_file():
-            data, found = load_yaml_keys(path)
-            problems.extend(found)
-            keys[page_type] = {str(key) for key in data}
-        else:
+        if not path.is_file():
             keys[page_type] = None
+            continue
+        # A dataset may be split into parts (heritage.yml + heritage-2.yml): the ids of every part count.
+        parts = [path, *sorted(config.data_dir.glob(f"{path.stem}-[0-9]*.yml"))]
+        keys[page_type] = set()
+        for part in parts:
+            data, found = load_yaml_keys(part)
+            problems.extend(found)
+            keys[page_type] |= {str(key) for key in data}
     return keys, problems
 
 
