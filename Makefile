@@ -11,7 +11,8 @@ export BUILD_ONLY_LOCALE := $(LANG_ONLY)
 endif
 
 .PHONY: help setup build serve check fix test test-fast test-browser system-deps images catalogs \
-        translation-status review-report bench-images bench-build bench-serve bench-budgets lint lock clean
+        translation-status review-report bench-images bench-build bench-serve bench-budgets lint lock clean \
+        screenshots
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -30,15 +31,18 @@ catalogs: $(STAMP) ## Compile the gettext catalogs (locales/*.po → overrides/l
 images: $(STAMP) ## Run the image pipeline alone
 	$(BIN)/nmm optimize-images
 
-# The pre-build steps (catalogs, content checks, image pipeline) run inside MkDocs as hooks, so
-# `mkdocs build` and `mkdocs serve` do them too. `nmm build-site` builds the languages in parallel
-# processes and assembles the same site (JOBS=1: exactly `mkdocs build --strict`).
-build: $(STAMP) ## Set up, run the pre-build steps and build the site into site/ (JOBS=1: sequential)
-	$(BIN)/nmm build-site --jobs $(if $(LANG_ONLY),1,$(or $(JOBS),auto))
+# The pre-build steps (catalogs, content checks, image pipeline, PDFs) run inside MkDocs as hooks, so
+# this is plain `mkdocs build --strict`; `nmm build-site` only builds beside site/ and swaps it in on
+# success, so a failed build leaves the previous site whole.
+build: $(STAMP) ## Set up and build the site into site/ (`mkdocs build --strict`; LANG_ONLY=en for one language)
+	$(BIN)/nmm build-site
 
 # The preview skips the PDFs (seconds of WeasyPrint after every edit); `NMM_PUBLICATIONS=1 make serve`
 # includes them. `make build` always makes them.
 serve: export NMM_PUBLICATIONS ?= 0
+# A local preview: served at the root, its links are local on purpose (never printed).
+serve: export SITE_URL ?= http://127.0.0.1:8000/
+serve: export NMM_ALLOW_LOCAL_LINKS ?= 1
 serve: $(STAMP) ## Preview with live reload (LANG_ONLY=en for one language; PDFs skipped)
 	$(BIN)/mkdocs serve --livereload
 
@@ -55,8 +59,8 @@ review-report: $(STAMP) ## Review report against BASE (default origin/main): rev
 	$(BIN)/nmm review-report --base $(or $(BASE),origin/main) $(if $(PREVIEW_URL),--preview-url $(PREVIEW_URL))
 
 lint: $(STAMP)
-	$(BIN)/ruff check scripts hooks tests benchmarks
-	$(BIN)/ruff format --check scripts hooks tests benchmarks
+	$(BIN)/ruff check scripts hooks tests benchmarks tools
+	$(BIN)/ruff format --check scripts hooks tests benchmarks tools
 
 system-deps: ## Install Debian's Chromium, fonts, Java and Node tools the browser tests need
 	bash .ci/system-deps.sh
@@ -73,7 +77,7 @@ test: $(STAMP) system-deps ## Set up and run every test, cheapest first
 bench-images: $(STAMP) ## Image pipeline benchmark (prints a table)
 	$(BIN)/python benchmarks/images_benchmark.py
 
-bench-build: $(STAMP) ## Build benchmark: our build vs plain Material + static-i18n
+bench-build: $(STAMP) ## Build benchmark: `make build` warm and cold vs plain Material + static-i18n (1×, 10×)
 	$(BIN)/python benchmarks/build_benchmark.py
 
 bench-serve: $(STAMP) system-deps ## Preview benchmark: edit → visible in the browser with `make serve`
@@ -81,6 +85,10 @@ bench-serve: $(STAMP) system-deps ## Preview benchmark: edit → visible in the 
 
 bench-budgets: $(STAMP) system-deps ## Lighthouse and page-weight budgets (prints a table)
 	$(BIN)/python benchmarks/budgets_benchmark.py
+
+# SITE=site takes screenshots of an already built site; without it a fresh build is made in a temp dir.
+screenshots: $(STAMP) system-deps ## Phone and laptop screenshots of home, province, heritage, people pages → .cache/screenshots/
+	$(BIN)/python -m scripts.cards.screenshots $(if $(SITE),--site $(SITE))
 
 lock: ## Regenerate requirements.lock from a clean venv
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet -e '.[test]'

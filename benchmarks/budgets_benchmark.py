@@ -22,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.buildtools.baseline import plain_docs  # noqa: E402
+from benchmarks.baseline import plain_docs  # noqa: E402
 from scripts.site_config import load  # noqa: E402
 from scripts.sitecheck.browser import NetworkLog, attach, launch, transfer_bytes  # noqa: E402
 from scripts.sitecheck.config import SiteCheckConfig  # noqa: E402

@@ -1,4 +1,4 @@
-"""Build benchmark: `make build` (sequential, parallel) vs plain Material + static-i18n, 1× and 10×."""
+"""Build benchmark: `make build`, warm and cold, against plain Material + static-i18n, 1× and 10×."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.buildtools.baseline import plain_docs  # noqa: E402
+from benchmarks.baseline import plain_docs  # noqa: E402
 from scripts.site_config import load  # noqa: E402
 
 PARTS = ("mkdocs.yml", "overrides", "hooks", "locales", "data", "assets", "schemas", "docs")
@@ -29,7 +29,7 @@ SLUG_FIELDS = ("former_names", "redirect_from", "slug")
 ID_LINE = re.compile(r"^id:\s*(?P<id>\S+)\s*$", re.MULTILINE)
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, share_image_cache: bool = True) -> Path:
     """Our project (theme, hooks, data, docs) in `dest`, sharing the warm image cache by symlink."""
     dest.mkdir(parents=True)
     for part in PARTS:
@@ -40,7 +40,7 @@ def copy_project(dest: Path) -> Path:
             shutil.copy2(src, dest / part)
     (dest / ".cache").mkdir(parents=True, exist_ok=True)
     cache = ROOT / ".cache" / "images"
-    if cache.is_dir():
+    if share_image_cache and cache.is_dir():
         (dest / ".cache" / "images").symlink_to(cache)
     return dest
 
@@ -132,10 +132,13 @@ class Variant:
     env: dict[str, str] = field(default_factory=dict)
     times: list[float] = field(default_factory=list)
     failed: bool = False
+    cold: bool = False  # every run starts without the project's .cache (images, PDFs, checks, templates)
 
     def run(self) -> None:
         if self.failed:
             return
+        if self.cold:
+            shutil.rmtree(self.cwd / ".cache", ignore_errors=True)
         try:
             self.times.append(timed(self.cmd, self.cwd, self.env))
         except BuildFailed as error:
@@ -154,80 +157,76 @@ def load_average() -> str:
         return "n/a"
 
 
+# The image pipeline alone, as the images hook runs it: the "encode the images" part of a cold build.
+IMAGES_ALONE = (
+    "from pathlib import Path; from scripts.images.config import ImageConfig; "
+    "from scripts.images.pipeline import run; from scripts.site_config import load; "
+    "run(ImageConfig.for_root(Path.cwd(), load(Path.cwd()).codes))"
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=3, help="timed rounds per size (the best is kept)")
+    parser.add_argument("--runs", type=int, default=3, help="warm rounds per size (the best is kept)")
+    parser.add_argument("--cold-runs", type=int, default=1, help="cold rounds per size (each from scratch)")
     parser.add_argument("--factors", default="1,10", help="site sizes, as multiples of today's pages")
-    parser.add_argument("--jobs", default="2,3", help="`nmm build-site --jobs N` columns")
     parser.add_argument("--one-language", action="store_true", help="also time BUILD_ONLY_LOCALE=en builds")
     parser.add_argument(
-        "--no-pdf", action="store_true", help="NMM_PUBLICATIONS=0 (a 10× warm-up renders ~1000 PDFs)"
+        "--no-pdf", action="store_true", help="NMM_PUBLICATIONS=0 (a cold 10× build renders ~1000 PDFs)"
     )
     args = parser.parse_args(argv)
     python = sys.executable
-    # Exactly what `make build` runs (mkdocs build --strict), into a folder of the copy.
-    mkdocs = [python, "-m", "mkdocs", "build", "--strict", "--site-dir", "_site"]
-    jobs = [int(j) for j in args.jobs.split(",") if j]
+    plain_build = [python, "-m", "mkdocs", "build", "--strict", "--site-dir", "_site"]
     rows: list[dict] = []
     loads = [load_average()]
     with tempfile.TemporaryDirectory(prefix="nmm-bench-") as tmp:
         for factor in (int(f) for f in args.factors.split(",")):
             ours = copy_project(Path(tmp) / f"ours-{factor}")
             multiply(ours, factor)
+            cold = Path(tmp) / f"cold-{factor}"
+            shutil.copytree(ours, cold, symlinks=True, ignore=shutil.ignore_patterns(".cache"))
             plain = Path(tmp) / f"plain-{factor}"
             shutil.copytree(ours / "docs", plain / "docs")
             plain_docs(plain)
             plain_config(plain)
             pages = sum(1 for _ in (ours / "docs").rglob("*.md"))
-            env = {"PYTHONPATH": str(ROOT), **({"NMM_PUBLICATIONS": "0"} if args.no_pdf else {})}
-            variants = [
-                Variant("plain", mkdocs, plain),
-                Variant("ours", mkdocs, ours, env),
-                *(
-                    Variant(
-                        f"ours -j{n}",
-                        [
-                            python,
-                            "-m",
-                            "scripts",
-                            "build-site",
-                            "--jobs",
-                            str(n),
-                            "--site-dir",
-                            "_site",
-                            "--root",
-                            str(ours),
-                        ],
-                        ours,
-                        env,
-                    )
-                    for n in jobs
-                ),  # fmt: skip
-            ]
-            # The largest -jN again with the Markdown conversion cache off: what that cache buys.
-            variants.append(
-                Variant(f"-j{jobs[-1]} no cache", variants[-1].cmd, ours, {**env, "NMM_RENDER_CACHE": "0"})
-            )
+            # A published address, as CI builds: a loopback site_url is refused outside `mkdocs serve`.
+            env = {"PYTHONPATH": str(ROOT), "SITE_URL": "https://nmm.example.org/"}
+            env.update({"NMM_PUBLICATIONS": "0"} if args.no_pdf else {})
+            # Exactly what `make build` runs, for a copy of the project.
+            make_build = [python, "-m", "scripts", "build-site", "--root", ".", "--site-dir", "_site"]
+            warm = [Variant("plain", plain_build, plain), Variant("ours warm", make_build, ours, env)]
             if args.one_language:
-                variants += [
-                    Variant("plain en", [*mkdocs, "-f", "mkdocs-en.yml"], plain),
-                    Variant("ours en", mkdocs, ours, {**env, "BUILD_ONLY_LOCALE": "en"}),
+                warm += [
+                    Variant("plain en", [*plain_build, "-f", "mkdocs-en.yml"], plain),
+                    Variant("ours en", make_build, ours, {**env, "BUILD_ONLY_LOCALE": "en"}),
                 ]
-            # One warm-up each (image cache is shared; PDFs, Jinja and OS caches fill), then rounds
-            # that alternate the variants, so that a change in the machine's load hits them all alike.
-            for variant in variants:
+            colds = [
+                Variant("images alone", [python, "-c", IMAGES_ALONE], cold, env, cold=True),
+                Variant("ours cold", make_build, cold, env, cold=True),
+            ]
+            # One warm-up each (PDFs, Jinja and OS caches fill), then rounds that alternate the
+            # variants, so that a change in the machine's load hits them all alike.
+            for variant in warm:
                 variant.run()
                 variant.times.clear()
             for _ in range(args.runs):
-                for variant in variants:
+                for variant in warm:
+                    variant.run()
+            for _ in range(args.cold_runs):
+                for variant in colds:
                     variant.run()
             loads.append(load_average())
-            row: dict = {"factor": factor, "pages": pages, **{v.name: v.best for v in variants}}
-            best_ours = [row[v.name] for v in variants[1 : 2 + len(jobs)] if row[v.name] is not None]
-            row["ours best"] = min(best_ours) if best_ours else None
-            row["ratio"] = row["ours best"] / row["plain"] if row["ours best"] and row["plain"] else None
+            row: dict = {"factor": factor, "pages": pages, **{v.name: v.best for v in warm + colds}}
+            plain_s, warm_s, cold_s, images_s = (
+                row[k] for k in ("plain", "ours warm", "ours cold", "images alone")
+            )
+            row["warm/plain"] = warm_s / plain_s if warm_s and plain_s else None
+            row["cold/(plain+images)"] = (
+                cold_s / (plain_s + images_s) if cold_s and plain_s and images_s else None
+            )
             rows.append(row)
-            # Progress on stderr: a 10× warm-up renders every PDF once and takes minutes.
+            # Progress on stderr: a cold 10× build encodes every image and renders every PDF.
             print(f"{factor}×: {json.dumps(row)}", file=sys.stderr, flush=True)
     columns = [k for k in rows[0] if k not in ("factor", "pages")]
 
@@ -237,14 +236,16 @@ def main(argv: list[str] | None = None) -> int:
     widths = {c: max(len(c), 8) for c in columns}
     print(f"{'size':>5} {'pages':>6} " + " ".join(f"{c:>{widths[c]}}" for c in columns))
     for r in rows:
-        cells = " ".join(f"{cell(r[c], '×' if c == 'ratio' else 's'):>{widths[c]}}" for c in columns)
+        cells = " ".join(f"{cell(r[c], '×' if '/' in c else 's'):>{widths[c]}}" for c in columns)
         print(f"{str(r['factor']) + '×':>5} {r['pages']:>6} {cells}")
     print(
         f"cores: {os.cpu_count()}; load average (1, 5, 15 min) before, after each size: {' | '.join(loads)}"
     )
-    print("ours = `mkdocs build --strict`; ours -jN = `nmm build-site --jobs N` (`make build`: -j3 here)")
-    print("no cache = NMM_RENDER_CACHE=0: every page's Markdown converted again (not in `ours best`)")
-    print("target: ratio = best of ours / plain ≤ 1.00 (our additions paid for by caching and parallelism)")
+    print("plain = Material + static-i18n, `mkdocs build --strict`; ours = `nmm build-site` (`make build`)")
+    print("warm: caches filled by a first build; cold: no .cache (images encoded, PDFs rendered, checks run)")
+    print("images alone = the image pipeline from an empty cache (what a cold build must at least add)")
+    print(f"PDFs: {'skipped (NMM_PUBLICATIONS=0)' if args.no_pdf else 'made, as `make build` does'}")
+    print("targets: warm/plain ≤ 1.00; cold/(plain+images) ≤ 1.00")
     out = ROOT / ".cache" / "reports" / "build-benchmark.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(

@@ -59,6 +59,7 @@ def measure(project: Path, lang: str | None, edits: int, browser) -> list[float]
     # As `make serve` runs it: PDFs skipped unless NMM_PUBLICATIONS is set (see the Makefile).
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     env.setdefault("NMM_PUBLICATIONS", "0")
+    env.update(SITE_URL=f"http://127.0.0.1:{port}/", NMM_ALLOW_LOCAL_LINKS="1")  # as `make serve`
     if lang:
         env["BUILD_ONLY_LOCALE"] = lang
     server = subprocess.Popen(

@@ -7,12 +7,14 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from scripts import trust
 from scripts.content.checks import format_report
 from scripts.content.gate import problems_before_build
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).resolve().parent
-    problems = problems_before_build(root)
+    # Every build, even when the content check passed before: a new link changes no page.
+    problems = tuple(trust.outside_links(root)) or problems_before_build(root)
     if problems:
         raise PluginError(format_report(problems, root))

@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import scripts.images as images
+from scripts import compat
 from scripts.errors import Problem, ProblemsFound
 from scripts.images.config import ImageConfig
 from scripts.images.library import ImageLibrary, credits_html
@@ -30,18 +31,8 @@ class _State:
 _state = _State()
 
 
-def _i18n(config):
-    return config.plugins.get("i18n")
-
-
-def _nested_language_build(config) -> bool:
-    # static-i18n builds the other languages from inside the first build's on_post_build, with building=True.
-    return bool(getattr(_i18n(config), "building", False))
-
-
 def _language(config) -> str:
-    i18n = _i18n(config)
-    return getattr(i18n, "current_language", None) or config.theme["language"]
+    return compat.language_being_built(config) or config.theme["language"]
 
 
 def _report(problems: list[Problem]) -> PluginError:
@@ -56,7 +47,7 @@ def on_config(config):
 
 def on_pre_build(config):
     _state.problems = []
-    if _nested_language_build(config) and _state.library is not None:
+    if compat.nested_language_build(config) and _state.library is not None:
         return  # identical for every language: encoded once per build
     try:
         result = run(_state.cfg)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+from scripts import compat
+from scripts.errors import ProblemsFound
 from scripts.i18n import languages
 from scripts.site_config import load
 
@@ -40,6 +43,15 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_env(env, config, files):
+    # Our `config` block (overrides/main.html) names Material's search worker, whose name has a hash.
+    try:
+        env.globals["nmm_search_worker"] = compat.search_worker(config.theme.dirs)
+    except ProblemsFound as problems:
+        raise PluginError(problems.report()) from None
+    return env
+
+
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
         _state.remember_404(config.theme["language"], output_content)
@@ -49,11 +61,6 @@ def on_post_template(output_content, template_name, config):
 # After static-i18n (priority -100) has built the other languages into the same site directory.
 @event_priority(-200)
 def on_post_build(config):
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if compat.nested_language_build(config):
         return  # a nested per-language build; the outermost one writes the site-wide files
     _state.finish(Path(config.site_dir), config.theme["language"])
-
-
-def nmm_partial_state(config) -> dict:
-    """The 404 pages rendered so far, for `nmm assemble-site` (scripts/buildtools)."""
-    return {"not_found": dict(_state.not_found)}

@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from scripts import compat
 from scripts.errors import ProblemsFound
 from scripts.publications import feeds, offices, pagemeta
 from scripts.publications.build import build_all
@@ -20,27 +21,29 @@ log = logging.getLogger("mkdocs.hooks.publications")
 class _State:
     cfg: PublicationsConfig | None = None
     catalog: Catalog | None = None
+    preview: bool = False  # `mkdocs serve`: a local preview, whose links are never printed
 
 
 _state = _State()
 
 
-def _nested(config) -> bool:
-    # static-i18n builds the other languages from inside the first build, with building=True.
-    return bool(getattr(config.plugins.get("i18n"), "building", False))
+def on_startup(command, dirty):
+    _state.preview = command == "serve"
 
 
 def _language(config) -> str:
-    current = getattr(config.plugins.get("i18n"), "current_language", None)
-    return current or config.theme["language"]
+    return compat.language_being_built(config) or config.theme["language"]
 
 
 def on_config(config):
-    if _nested(config) and _state.catalog is not None:
+    if compat.nested_language_build(config) and _state.catalog is not None:
         return config  # the same pages for every language: read once per build
     root = Path(config.config_file_path).resolve().parent
     try:
-        _state.cfg = PublicationsConfig.for_root(root, str(config.site_url or ""))
+        # A loopback site_url stops the build (dead printed links) unless this is `mkdocs serve` or
+        # NMM_ALLOW_LOCAL_LINKS=1 opts in.
+        allow = True if _state.preview else None
+        _state.cfg = PublicationsConfig.for_root(root, str(config.site_url or ""), allow_local=allow)
         _state.catalog = scan(_state.cfg.site)
     except ProblemsFound as problems:
         raise PluginError(problems.report()) from None
@@ -86,7 +89,7 @@ def _hero_file(site_dir: Path):
 # After static-i18n (-100) built every language and the languages hook (-200) wrote the site-wide files.
 @event_priority(-300)
 def on_post_build(config):
-    if _nested(config) or _state.cfg is None:
+    if compat.nested_language_build(config) or _state.cfg is None:
         return
     site_dir = Path(config.site_dir)
     try:
@@ -96,11 +99,3 @@ def on_post_build(config):
     log.info(report.summary())
     if not _state.cfg.pdf_enabled:
         log.info("publications: PDFs skipped (NMM_PUBLICATIONS=0)")
-
-
-def nmm_partial_state(config) -> dict:
-    """Where each image's share-card source is in the site, for `nmm assemble-site` (scripts/buildtools)."""
-    import scripts.images as images
-
-    library = images.current_library()
-    return {"og_images": {name: library.meta(name, "vi")["og_image"]["url"] for name in library.names()}}

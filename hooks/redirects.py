@@ -7,7 +7,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from scripts import site_config
+from scripts import compat, site_config
 from scripts.errors import ProblemsFound
 from scripts.facts import config as facts_config
 from scripts.facts.loader import load
@@ -20,8 +20,7 @@ _TITLES: dict[str, dict[str, str]] = {}
 
 
 def _language(config: Any) -> str:
-    plugin = config.plugins.get("i18n")
-    current = getattr(plugin, "current_language", None)
+    current = compat.language_being_built(config)
     return current or config.theme.get("language") or site_config.load().default_language
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from scripts.buildtools import searchdedupe
+from scripts import compat
 from scripts.facts import config as facts_config
 from scripts.facts.loader import load as load_facts
 from scripts.facts.render import Renderer
@@ -16,12 +16,6 @@ from scripts.search.keywords import keywords_for
 from scripts.site_config import load
 
 _keywords: dict[tuple[str, str], list[str]] = {}
-
-
-def on_config(config):
-    # static-i18n's removal of duplicated entries is quadratic: the same result in linear time.
-    searchdedupe.install()
-    return config
 
 
 def on_page_context(context, page, config, nav):
@@ -43,7 +37,7 @@ def on_page_context(context, page, config, nav):
 # After static-i18n (priority -100) has built every language and merged their search entries.
 @event_priority(-200)
 def on_post_build(config):
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if compat.nested_language_build(config):
         return  # a nested per-language build: the merged index is not written yet
     only = config.plugins["i18n"].config.build_only_locale
     site = load(Path(config.config_file_path).parent).with_root_language(only)
@@ -52,8 +46,3 @@ def on_post_build(config):
         return
     combined = json.loads(combined_path.read_text(encoding="utf-8"))
     write_from_combined(Path(config.site_dir), combined, site.codes, site.default_language, _keywords)
-
-
-def nmm_partial_state(config) -> dict:
-    """The keywords gathered so far, for `nmm assemble-site` (scripts/buildtools)."""
-    return {"keywords": [[lang, page, words] for (lang, page), words in sorted(_keywords.items())]}

@@ -8,6 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from scripts import compat
 from scripts.content.config import ContentConfig
 from scripts.translation.pages import EDITORS_PAGE, build_meta, editors_page_html
 from scripts.translation.status import PageStatus, cached_translation_status
@@ -23,8 +24,7 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def _build_language(config: MkDocsConfig, default: str) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or default
+    return compat.language_being_built(config) or default
 
 
 _current: list[tuple[ContentConfig, list[PageStatus]]] = []

@@ -18,7 +18,7 @@ COMMAND_MODULES = (
     "scripts.i18n.commands",  # compile-catalogs, extract-messages
     "scripts.review.commands",  # review-report, review-pages
     "scripts.publications.commands",  # build-publications
-    "scripts.buildtools.commands",  # build-site, assemble-site
+    "scripts.site_build",  # build-site
 )
 
 

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from scripts import trust
 from scripts.content.config import ContentConfig
 from scripts.content.frontmatter import parse
 from scripts.content.links import anchors, is_page_link, links
@@ -16,8 +17,11 @@ from scripts.content.pages import Page, Trees, load_sources, load_yaml_keys, rea
 from scripts.content.schema import validate
 from scripts.content.slugs import slugify
 from scripts.content.terms import check_terms
+from scripts.editorial.check import check_editorial
 from scripts.errors import Problem
+from scripts.facts import config as facts_config
 from scripts.facts.check import check_numbers
+from scripts.visits.validate import check_project as check_visits
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,16 @@ def check_fields(page: Page, config: ContentConfig) -> list[Problem]:
             )
         )
     for key in ("title", "description"):
+        # Material prints these into HTML attributes unescaped: a straight double quote ends the attribute.
+        if isinstance(data.get(key), str) and '"' in data[key]:
+            problems.append(
+                Problem(
+                    page.path,
+                    front.line(key),
+                    f"the {key} contains a straight double quote (\"), which breaks the page's HTML head",
+                    "use typographic quotes: “…” in Vietnamese and English, « … » in French",
+                )
+            )
         if isinstance(data.get(key), str) and "TODO" in data[key]:
             problems.append(
                 Problem(
@@ -318,6 +332,7 @@ def check_content(config: ContentConfig, fix: bool = False, numbers: bool = True
     """Run every check on the three trees; with `fix`, repair what is safe (Unicode NFC) first."""
     trees = read_trees(config)
     problems: list[Problem] = list(trees.problems)
+    problems.extend(trust.outside_links(config.root))  # symlinks out of docs/, assets/ (scripts/trust.py)
     fixed: list[Problem] = []
     # NFC first: once repaired, the other checks read the repaired text.
     for lang, pages in trees.pages.items():
@@ -332,6 +347,10 @@ def check_content(config: ContentConfig, fix: bool = False, numbers: bool = True
     problems.extend(found)
     entity_keys, found = _entity_keys(config)
     problems.extend(found)
+    if any(config.data_dir.glob("events*.yml")):  # the festival calendar's data (scripts/calendar)
+        from scripts.calendar.events import check_events
+
+        problems.extend(check_events(facts_config.default(config.data_dir)))
     anchor_cache: dict = {}
     for pages in trees.pages.values():
         for page in pages.values():
@@ -346,6 +365,9 @@ def check_content(config: ContentConfig, fix: bool = False, numbers: bool = True
                 problems.extend(check_numbers(page.path, page.text, page.lang, data_dir=config.data_dir))
     problems.extend(check_parity(trees, config))
     problems.extend(check_unique_ids(trees))
+    # Editorial rules (data/editorial/): research-state phrases, terminology, acceptable sources.
+    problems.extend(check_editorial(config, trees))
+    problems.extend(check_visits(config.root))  # data/visits-*.yml: scripts/visits/validate.py
     count = sum(len(pages) for pages in trees.pages.values())
     return Report(
         problems=tuple(sorted(set(problems), key=problem_order)),

@@ -127,7 +127,7 @@ def parse(path: Path, text: str) -> Parsed:
     try:
         # libyaml's C loader: every build parses every page's front matter.
         node = fast_yaml.compose(yaml_text)
-        data = fast_yaml.safe_load(yaml_text)
+        data = fast_yaml.safe_load(yaml_text, duplicates=True)  # reported below, by field
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = line0 + mark.line if mark else line0

@@ -1,9 +1,9 @@
 """The content checks that gate every build: run once per state of the trees, remembered when they pass.
 
-Called by hooks/content.py before each (language) build and by `nmm build-site` before it forks its
-workers, so a mistake is reported once, not once per language. A pass is kept in memory (the per-language
-builds of one process, and forked workers, skip the check) and on disk, in `.cache/content-checks/`,
-keyed by the trees, mkdocs.yml and the code of `scripts/` (the next build skips it too).
+Called by hooks/content.py before each (language) build, so a mistake is reported once, not once per
+language. A pass is kept in memory (the per-language builds of one process skip the check) and on disk,
+in `.cache/content-checks/`, keyed by the trees, mkdocs.yml and the code of `scripts/` (the next build
+skips it too).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import scripts
-from scripts.buildtools.stamps import PassStamps, code_digest
 from scripts.content.checks import check_content
 from scripts.content.config import ContentConfig
 from scripts.content.fingerprint import tree_fingerprint
+from scripts.content.stamps import PassStamps, code_digest
 from scripts.errors import Problem
 
 _passed: set[str] = set()

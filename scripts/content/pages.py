@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from scripts import fast_yaml
+from scripts import fast_yaml, trust
 from scripts.content.config import ContentConfig
 from scripts.content.fingerprint import tree_fingerprint
 from scripts.content.frontmatter import FrontMatter, parse
@@ -45,6 +45,8 @@ class Trees:
 
 def read_page(config: ContentConfig, lang: str, path: Path) -> tuple[Page | None, list[Problem]]:
     rel = PurePosixPath(path.relative_to(config.tree(lang)).as_posix())
+    if trust.link_problem(path, config.root):
+        return None, []  # never read through it (/dev/zero…); reported by trust.outside_links
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
@@ -57,6 +59,8 @@ def read_page(config: ContentConfig, lang: str, path: Path) -> tuple[Page | None
                 "open it in your editor and save it with the UTF-8 encoding",
             )
         ]
+    if nul := trust.nul_problem(path, text):
+        return None, [nul]
     parsed = parse(path, text)
     return Page(lang, rel, path, text, parsed.front_matter), list(parsed.problems)
 

@@ -14,6 +14,7 @@ import yaml
 
 from scripts.errors import Problem, ProblemsFound
 from scripts.facts.config import FactsConfig, family_of
+from scripts.fast_yaml import StrictConstructorMixin
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -42,8 +43,11 @@ class LineList(list):
         self.item_lines: list[int] = []
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's safe loader (or SafeLoader) whose mappings and sequences carry line numbers."""
+class _LineLoader(StrictConstructorMixin, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader (or SafeLoader) whose mappings and sequences carry line numbers.
+
+    Aliases (`*name`) are refused (fast_yaml.StrictConstructorMixin: no alias bombs); duplicate keys are
+    recorded here and reported by the checks below."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:

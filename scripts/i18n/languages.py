@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts import compat
 from scripts.content.schema import page_types
-from scripts.i18n import material_patch
 from scripts.i18n.pages import PageIndex, url_path
 from scripts.i18n.seo import PageHead, json_ld, page_head
 from scripts.i18n.sitemap import sitemap_xml
@@ -157,7 +157,7 @@ class BuildState:
             if code != site.default_language:
                 _write(site_dir / code / "sitemap.xml", sitemap_xml(self.index, (code,), exclude))
         if (site_dir / "assets" / "javascripts").is_dir():
-            material_patch.patch_bundle(site_dir)
+            compat.patch_bundle(site_dir)
 
 
 def _write(path: Path, text: str) -> None:

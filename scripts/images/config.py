@@ -39,6 +39,7 @@ class ImageConfig:
 
     # Safety
     max_pixels: int = 50_000_000  # decompression-bomb cap (a 50 MP camera frame is the largest we accept)
+    max_aspect: float = 12.0  # long side / short side: a 12:1 panorama passes, a 1×20000 strip does not
 
     # Work
     workers: int | None = None  # None: os.cpu_count()
@@ -50,7 +51,9 @@ class ImageConfig:
         keep = {
             k: v
             for k, v in asdict(self).items()
-            if k not in {"source_dir", "cache_dir", "url_prefix", "sizes", "workers", "languages"}
+            # max_aspect only refuses files: it never changes an output, so the cache stays valid.
+            if k
+            not in {"source_dir", "cache_dir", "url_prefix", "sizes", "workers", "languages", "max_aspect"}
         }
         keep["version"] = PIPELINE_VERSION
         return hashlib.sha256(json.dumps(keep, sort_keys=True).encode()).hexdigest()

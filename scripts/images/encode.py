@@ -10,13 +10,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
+from pillow_heif import register_heif_opener
 
 from scripts.images.config import ImageConfig
 from scripts.images.names import SVG_SUFFIX, output_name
 from scripts.images.svg import UnsafeSvg, check_svg
 
+# HEIC/HEIF photos from phones: pillow-heif decodes them for Pillow (the primary image, with its EXIF
+# and colour profile; orientation is applied by exif_transpose like any JPEG).
+register_heif_opener()
+
 # Formats Pillow may decode for us; MPO is what many cameras write for plain JPEGs.
-ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF", "AVIF"}
+ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF", "AVIF", "HEIF"}
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 _EXT = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG", "png": "PNG"}
 _FILE_EXT = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
@@ -68,8 +73,10 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def decode(data: bytes, max_pixels: int) -> Image.Image:
-    """Open, check and fully load an original; BadImage for anything we will not publish."""
+def decode(data: bytes, max_pixels: int, max_aspect: float = 0) -> Image.Image:
+    """Open, check and fully load an original; BadImage for anything we will not publish.
+
+    `max_aspect` (long side / short side; 0: no limit) refuses strips like 1×20000."""
     if not data:
         raise BadImage("the file is empty (0 bytes)", "replace it with the real image file")
     ImageFile.LOAD_TRUNCATED_IMAGES = False
@@ -97,6 +104,14 @@ def decode(data: bytes, max_pixels: int) -> Image.Image:
             )
         if im.width * im.height > max_pixels:
             raise bomb
+        long, short = max(im.size), min(im.size)
+        if max_aspect and long > short * max_aspect:
+            raise BadImage(
+                f"the image is {im.width}×{im.height} px: a strip {long / max(short, 1):.0f} times longer "
+                f"than wide, which no page can show (at most {max_aspect:g}:1)",
+                f"crop it to at most {max_aspect:g}:1 (e.g. 2400×{round(2400 / max_aspect)} px for a "
+                "banner); a divider or line is drawn with CSS, not an image",
+            )
         # MPO is a camera JPEG with extra preview frames: its first frame is the photo itself.
         if getattr(im, "n_frames", 1) > 1 and im.format != "MPO":
             raise BadImage(
@@ -210,7 +225,7 @@ def encode_file(path: Path, key: str, cfg: ImageConfig) -> Encoded:
         variant = Variant("svg", width, height, name, len(data))
         return Encoded(path.name, key, "svg", width, height, False, {}, [variant])
 
-    im = normalise(decode(data, cfg.max_pixels))
+    im = normalise(decode(data, cfg.max_pixels, cfg.max_aspect))
     alpha = im.mode == "RGBA"
     formats = ("avif", "webp", "png") if alpha else ("avif", "webp", "jpeg")
     widths = widths_for(im.width, cfg)

@@ -10,7 +10,8 @@ from pathlib import Path
 from scripts.content.slugs import slugify
 from scripts.errors import Problem
 
-RASTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif")
+# HEIC/HEIF: what phones write; decoded by pillow-heif (registered in encode.py).
+RASTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif", ".heic", ".heif")
 SVG_SUFFIX = ".svg"
 SIDECAR_SUFFIX = ".yml"
 # Files an editor may keep beside the images without them being published.

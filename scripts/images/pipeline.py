@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scripts import trust
 from scripts.errors import Problem, ProblemsFound
 from scripts.images.config import ImageConfig
 from scripts.images.encode import BadImage, Encoded, atomic_write, encode_file
@@ -60,7 +61,13 @@ def originals(cfg: ImageConfig) -> tuple[list[Path], list[Problem]]:
         return [], []
     found, problems = [], []
     for path in sorted(cfg.source_dir.iterdir()):
-        if path.name in IGNORED_NAMES or path.name.startswith(".") or path.is_dir():
+        if path.name in IGNORED_NAMES or path.name.startswith("."):
+            continue
+        # A link leading outside the project would publish a file from elsewhere: never read through it.
+        if link := trust.link_problem(path, cfg.source_dir.parent.parent):
+            problems.append(link)
+            continue
+        if path.is_dir():
             continue
         suffix = path.suffix.lower()
         if suffix == SIDECAR_SUFFIX:
@@ -70,8 +77,8 @@ def originals(cfg: ImageConfig) -> tuple[list[Path], list[Problem]]:
                 Problem(
                     path,
                     None,
-                    f"unknown image format {suffix or '(no extension)'!r}: only JPEG, PNG, WebP, AVIF, GIF, "
-                    "TIFF and SVG originals are published",
+                    f"unknown image format {suffix or '(no extension)'!r}: only JPEG, PNG, WebP, AVIF, HEIC, "
+                    "GIF, TIFF and SVG originals are published",
                     "export it as JPEG (photos) or PNG (graphics), or move it out of assets/images/",
                 )
             )

@@ -253,33 +253,35 @@ def pdf_jobs(
                 continue
             title = page.version(lang, cfg.site.default_language).title
             short = absolute(cfg, go_path(cfg, page.id))
-            html = pdf.document_html(
-                lang=lang,
-                title=title,
-                site_name=cfg.site_name(lang),
-                parts=[p for p in parts if p is not None],
-                qr_uri=cached_qr(cfg, "uri", short).decode("utf-8"),
-                qr_alt=text.t(lang, "qr_alt", title=title),
-                short_url=short,
-                read_online=text.t(lang, "read_online"),
-                cover={
-                    "subtitle": text.t(lang, "booklet_subtitle", count=len(provinces)),
-                    "contents": text.t(lang, "contents"),
-                }
-                if booklet
-                else None,
-            )
-            key = _digest("pdf", cfg.cache_version, html, fonts, "A4")
-            payload = {"html": html, "site_dir": str(site_dir), "fonts_dir": str(cfg.fonts_dir)}
-            jobs.append(
-                Job(
-                    "pdf",
-                    page.version(lang, cfg.site.default_language).path,
-                    key,
-                    pdf_path(cfg, page.id, lang),
-                    payload,
+            for paper in cfg.paper_sizes:
+                html = pdf.document_html(
+                    lang=lang,
+                    title=title,
+                    site_name=cfg.site_name(lang),
+                    parts=[p for p in parts if p is not None],
+                    qr_uri=cached_qr(cfg, "uri", short).decode("utf-8"),
+                    qr_alt=text.t(lang, "qr_alt", title=title),
+                    short_url=short,
+                    read_online=text.t(lang, "read_online"),
+                    cover={
+                        "subtitle": text.t(lang, "booklet_subtitle", count=len(provinces)),
+                        "contents": text.t(lang, "contents"),
+                    }
+                    if booklet
+                    else None,
+                    paper=paper,
                 )
-            )
+                key = _digest("pdf", cfg.cache_version, html, fonts, pdf.PDF_VARIANT)
+                payload = {"html": html, "site_dir": str(site_dir), "fonts_dir": str(cfg.fonts_dir)}
+                jobs.append(
+                    Job(
+                        "pdf",
+                        page.version(lang, cfg.site.default_language).path,
+                        key,
+                        pdf_path(cfg, page.id, lang, paper),
+                        payload,
+                    )
+                )
     return jobs
 
 

@@ -28,7 +28,13 @@ class Dates:
 
 
 def _mtime(path: Path) -> dt.datetime:
-    return dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz=dt.UTC)
+    """An untracked file's date: its mtime, clamped to SOURCE_DATE_EPOCH when that is set (the
+    reproducible-builds convention), so two fresh copies of the same sources give the same feeds."""
+    seconds = int(path.stat().st_mtime)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        seconds = min(seconds, int(epoch))
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
 
 
 def git_dates(path: Path, root: Path) -> Dates:

@@ -122,6 +122,8 @@ def go_page_html(cfg: PublicationsConfig, page: Page) -> str:
         "default": json.dumps(default),
     }
     title = page.version(default, default).title
+    # The site's own icon (relative: works under a sub-path), so the browser's favicon request finds it.
+    favicon = relative_url(cfg.favicon, go_path(cfg, page.id))
     return f"""<!doctype html>
 <html lang="{default}">
 <head>
@@ -130,6 +132,7 @@ def go_page_html(cfg: PublicationsConfig, page: Page) -> str:
 <meta name="robots" content="noindex">
 <title>{escape(title)} – {escape(cfg.site_name(default))}</title>
 <link rel="canonical" href="{escape(canonical)}">
+<link rel="icon" href="{escape(favicon)}" type="{cfg.favicon_type}">
 <style>{_STYLE}</style>
 </head>
 <body>

@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 from scripts.errors import Problem
+from scripts.publications import text
 from scripts.publications.catalog import Catalog, Page, province_order
 from scripts.publications.config import PublicationsConfig
 from scripts.publications.pagemeta import pdf_language
@@ -51,9 +52,14 @@ def resources_table(cfg: PublicationsConfig, catalog: Catalog, lang: str, page_u
         link = relative_url(page_path(cfg, page, lang), page_url) or "./"
         short = absolute(cfg, go_path(cfg, page.id))
         pdf_lang = pdf_language(cfg, page, lang) if cfg.pdf_enabled else None
+        # One link per paper size: "PDF" (A4) · "US Letter".
         pdf = (
-            f'<a href="{escape(relative_url(pdf_path(cfg, page.id, pdf_lang), page_url))}" '
-            f'hreflang="{pdf_lang}" type="application/pdf">PDF</a>'
+            " · ".join(
+                f'<a href="{escape(relative_url(pdf_path(cfg, page.id, pdf_lang, paper), page_url))}" '
+                f'hreflang="{pdf_lang}" type="application/pdf">'
+                f"{'PDF' if n == 0 else escape(text.t(lang, 'letter'))}</a>"
+                for n, paper in enumerate(cfg.paper_sizes)
+            )
             if pdf_lang
             else "—"
         )

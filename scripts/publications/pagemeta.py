@@ -47,6 +47,15 @@ def publications(cfg: PublicationsConfig, page: Page, lang: str, page_url: str) 
             "href": relative_url(pdf_path(cfg, page.id, pdf_lang), page_url),
             "lang": pdf_lang,
             "label": text.t(lang, label_key),
+            "paper": cfg.paper_sizes[0],
+            # The other paper sizes (US Letter): [{"href", "label"}].
+            "editions": [
+                {
+                    "href": relative_url(pdf_path(cfg, page.id, pdf_lang, paper), page_url),
+                    "label": text.t(lang, "letter"),
+                }
+                for paper in cfg.paper_sizes[1:]
+            ],
         }
     return {
         "id": page.id,

@@ -25,6 +25,7 @@ FONTS = (
     ("NMM Symbols", "NotoSansMath-Regular.ttf", 400, "normal", "U+2190-23FF, U+25A0-25FF"),
     ("NMM Symbols", "NotoSansSymbols2-Regular.ttf", 400, "normal", "U+2600-27BF, U+2B00-2BFF"),
 )
+PDF_VARIANT = "pdf/ua-1"  # accessible (tagged) PDF for public distribution
 FONT_FACES = "/*@nmm-font-faces@*/"  # replaced by the fonts' file URLs at render time (not hashed)
 
 _ARTICLE_OPEN = re.compile(r'<article\b[^>]*\bclass="[^"]*\bmd-content__inner\b[^"]*"[^>]*>')
@@ -109,10 +110,15 @@ def document_html(
     short_url: str,
     read_online: str,
     cover: dict[str, str] | None = None,
+    paper: str = "A4",
 ) -> str:
-    """The whole printable document: `lang` on <html>, running head, optional cover with contents."""
+    """The whole printable document: `lang` on <html>, running head, optional cover with contents.
+
+    `paper` is a CSS page size ("A4", "letter")."""
+    if not re.fullmatch(r"[A-Za-z0-9]+", paper):
+        raise ValueError(f"not a CSS page size: {paper!r}")
     css = PRINT_CSS_PATH.read_text(encoding="utf-8")
-    head_css = f"@page {{ @top-left {{ content: {_css_string(site_name)}; }} }}"
+    head_css = f"@page {{ size: {paper}; @top-left {{ content: {_css_string(site_name)}; }} }}"
     colophon = (
         '<div class="nmm-print-colophon">'
         f'<img src="{qr_uri}" alt="{escape(qr_alt)}">'
@@ -206,6 +212,8 @@ def render_pdf(html: str, site_dir: Path, fonts_dir: Path, target: Path) -> floa
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
-    document.write_pdf(tmp, font_config=fonts)
+    # Tagged PDF/UA-1: structure tree, /Lang from <html lang>, the title shown, /Alt from each alt text.
+    # WeasyPrint writes no dates unless the HTML asks: the same HTML gives the same bytes.
+    document.write_pdf(tmp, font_config=fonts, pdf_variant=PDF_VARIANT)
     tmp.replace(target)
     return time.perf_counter() - start

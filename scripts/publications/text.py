@@ -13,6 +13,7 @@ def _words(lang: str) -> dict[str, str]:
     return {
         "download_pdf": ui_text(lang, "Download PDF"),
         "download_booklet": ui_text(lang, "Download the region booklet (PDF)"),
+        "letter": ui_text(lang, "US Letter paper"),
         "short_link": ui_text(lang, "Short link"),
         "qr_code": ui_text(lang, "QR code"),
         "qr_alt": ui_text(lang, "QR code linking to the page “{title}”"),

@@ -13,8 +13,10 @@ def page_path(cfg: PublicationsConfig, page: Page, lang: str) -> str:
     return cfg.site.lang_prefix(lang) + page.path
 
 
-def pdf_path(cfg: PublicationsConfig, page_id: str, lang: str) -> str:
-    return f"{cfg.site.lang_prefix(lang)}{cfg.pdf_dir}/{page_id}.pdf"
+def pdf_path(cfg: PublicationsConfig, page_id: str, lang: str, paper: str | None = None) -> str:
+    """pdf/<id>.pdf for the main paper size (A4), pdf/<id>-<size>.pdf for the others (…-letter.pdf)."""
+    suffix = "" if paper in (None, cfg.paper_sizes[0]) else f"-{str(paper).lower()}"
+    return f"{cfg.site.lang_prefix(lang)}{cfg.pdf_dir}/{page_id}{suffix}.pdf"
 
 
 def card_path(cfg: PublicationsConfig, page_id: str, lang: str) -> str:

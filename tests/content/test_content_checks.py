@@ -149,6 +149,17 @@ def test_todo_placeholder_and_translation_field_on_source(tree):
     ]
 
 
+def test_straight_double_quote_in_description_is_refused(tree):
+    # Material writes the description into <meta content="…"> unescaped: a " would end the attribute.
+    text = (tree / "docs/vi/index.md").read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("title:"))
+    edit(tree, "docs/vi/index.md", "title: Trung du", 'title: Trung du "miền núi"')
+    found = [p for p in run(tree).problems if "straight double quote" in p.message]
+    assert [(p.line, p.fix) for p in found] == [
+        (line, "use typographic quotes: “…” in Vietnamese and English, « … » in French")
+    ]
+
+
 def test_broken_link_and_anchor(tree):
     edit(
         tree,

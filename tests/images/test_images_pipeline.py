@@ -251,15 +251,15 @@ def test_animated_gif_is_rejected_with_the_reason(cfg: ImageConfig, add_image: A
 
 def test_unknown_formats(cfg: ImageConfig, add_image: AddImage) -> None:
     add_image("not-a-photo.jpg", "Hà Giang".encode() * 20)
-    add_image("phone.heic", b"\x00\x00\x00\x18ftypheic")
+    add_image("layers.psd", b"8BPS\x00\x01")
     assert _problems(cfg) == [
-        ("not-a-photo.jpg", None, "unknown or unreadable image format"),
         (
-            "phone.heic",
+            "layers.psd",
             None,
-            "unknown image format '.heic': only JPEG, PNG, WebP, AVIF, GIF, TIFF and SVG originals "
+            "unknown image format '.psd': only JPEG, PNG, WebP, AVIF, HEIC, GIF, TIFF and SVG originals "
             "are published",
         ),
+        ("not-a-photo.jpg", None, "unknown or unreadable image format"),
     ]
 
 

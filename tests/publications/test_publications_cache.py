@@ -16,11 +16,11 @@ def _snapshot(site: Path) -> dict[str, int]:
 
 def test_second_run_writes_nothing(built) -> None:
     cfg, site, first = built
-    assert first.rendered == {"pdf": 8, "card": 12} and first.written
+    assert first.rendered == {"pdf": 16, "card": 12} and first.written
     before = _snapshot(site)
     again = build_all(cfg, site, hero_file=hero_finder(site))
     assert again.rendered == {"pdf": 0, "card": 0}
-    assert again.cached == {"pdf": 8, "card": 12}
+    assert again.cached == {"pdf": 16, "card": 12}
     assert again.written == []
     assert _snapshot(site) == before
 
@@ -33,7 +33,7 @@ def test_fresh_site_dir_reuses_the_cache_and_a_change_renders_what_shows_it(buil
     page.write_text(page.read_text(encoding="utf-8").replace("breathtaking", "stunning"), encoding="utf-8")
     report = build_all(replace(cfg, workers=1), copy, hero_file=hero_finder(copy))
     # The English province PDF and the English booklet (which includes the province), nothing else.
-    assert report.rendered == {"pdf": 2, "card": 0} and report.cached["pdf"] == 6
+    assert report.rendered == {"pdf": 4, "card": 0} and report.cached["pdf"] == 12
     assert (copy / "en/pdf/ha-giang.pdf").is_file() and (copy / "pdf/region.pdf").is_file()
 
 

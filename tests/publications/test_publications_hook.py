@@ -50,7 +50,7 @@ def hook_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (root / "docs" / lang / "offices.md").write_text(OFFICES.format(title=title), encoding="utf-8")
     result = mkdocs_build(root, root / "site", env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "publications: 8 PDFs (8 rendered, 0 cached)" in result.stderr
+    assert "publications: 16 PDFs (16 rendered, 0 cached)" in result.stderr
     return root / "site"
 
 
@@ -71,7 +71,9 @@ def _doc(site: Path, rel: str) -> html.HtmlElement:
 def test_pages_link_their_pdf_in_their_language(hook_site: Path, rel: str, label: str, pdf: str) -> None:
     doc = _doc(hook_site, rel)
     link = doc.xpath("//aside[@class='nmm-publications']//a[@type='application/pdf']")
-    assert [a.text_content().strip() for a in link] == [label]
+    assert [a.text_content().strip() for a in link][0] == label and len(link) == 2  # A4, US Letter
+    letter = (hook_site / rel).parent / link[1].get("href")
+    assert letter.resolve() == (hook_site / pdf.replace(".pdf", "-letter.pdf")).resolve() and letter.is_file()
     target = (hook_site / rel).parent / link[0].get("href")
     assert target.resolve() == (hook_site / pdf).resolve() and target.is_file()
     qr = doc.xpath("//aside[@class='nmm-publications']//img/@src")[0]

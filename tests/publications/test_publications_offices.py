@@ -38,9 +38,9 @@ def test_placeholders_are_replaced_in_the_page_language(built) -> None:
     assert table.xpath("string(thead)") == "PageShort linkPDFQR code"
     rows = [[cell.xpath("string()") for cell in row] for row in table.xpath("tbody/tr")]
     assert rows == [
-        ["The Northern Midlands and Mountains", f"{SITE_URL}go/region/", "PDF", "SVG · PNG"],
-        ["Hà Giang", f"{SITE_URL}go/ha-giang/", "PDF", "SVG · PNG"],
-        ["Điện Biên Phủ battlefield", f"{SITE_URL}go/dien-bien-phu/", "PDF", "SVG · PNG"],
+        ["The Northern Midlands and Mountains", f"{SITE_URL}go/region/", "PDF · US Letter", "SVG · PNG"],
+        ["Hà Giang", f"{SITE_URL}go/ha-giang/", "PDF · US Letter", "SVG · PNG"],
+        ["Điện Biên Phủ battlefield", f"{SITE_URL}go/dien-bien-phu/", "PDF · US Letter", "SVG · PNG"],
     ]
     here = f"{SITE_URL}en/offices/"
     hrefs = [urljoin(here, href) for href in table.xpath("tbody/tr[2]//a/@href")]
@@ -48,6 +48,7 @@ def test_placeholders_are_replaced_in_the_page_language(built) -> None:
         f"{SITE_URL}en/provinces/ha-giang/",
         f"{SITE_URL}go/ha-giang/",
         f"{SITE_URL}en/pdf/ha-giang.pdf",
+        f"{SITE_URL}en/pdf/ha-giang-letter.pdf",
         f"{SITE_URL}go/ha-giang/qr.svg",
         f"{SITE_URL}go/ha-giang/qr.png",
     ]
@@ -72,6 +73,8 @@ def test_fallback_page_offers_the_default_language_pdf(built) -> None:
         "href": "../../../pdf/dien-bien-phu.pdf",
         "lang": "vi",
         "label": "Télécharger le PDF",
+        "paper": "A4",
+        "editions": [{"href": "../../../pdf/dien-bien-phu-letter.pdf", "label": "Format Letter (US)"}],
     }
     assert french["short_url"] == f"{SITE_URL}go/dien-bien-phu/"
     assert french["qr_svg"] == "../../../go/dien-bien-phu/qr.svg"

@@ -123,7 +123,9 @@ def test_pdf_qr_code_opens_the_short_link(built, tmp_path: Path) -> None:
 
 def test_pdfs_only_for_real_pages_and_the_booklet_everywhere(built) -> None:
     _, site, _ = built
-    names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.pdf"))
+    names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.pdf") if "-letter" not in p.name)
+    letter = sorted(p.relative_to(site).as_posix() for p in site.rglob("*-letter.pdf"))
+    assert letter == [name.replace(".pdf", "-letter.pdf") for name in names]  # A4 and US Letter
     assert names == [
         "en/pdf/dien-bien-phu.pdf",
         "en/pdf/ha-giang.pdf",

@@ -84,7 +84,12 @@ def test_only_the_preview_workflow_writes_for_pull_requests() -> None:
     pr = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
     for job in pr["jobs"].values():
         assert set(job["permissions"].values()) == {"read"}
-    preview = (ROOT / ".github/workflows/preview.yml").read_text(encoding="utf-8")
-    # The privileged workflow never checks out the pull request's code.
-    assert "ref: gh-pages" in preview
-    assert "head_sha" not in preview and "head.ref" not in preview
+    preview = yaml.safe_load((ROOT / ".github/workflows/preview.yml").read_text(encoding="utf-8"))
+    # The privileged workflow never checks out the pull request's code: only the gh-pages branch.
+    checkouts = [
+        step
+        for job in preview["jobs"].values()
+        for step in job.get("steps", [])
+        if "actions/checkout@" in step.get("uses", "")
+    ]
+    assert checkouts and all(step["with"].get("ref") == "gh-pages" for step in checkouts)

@@ -1,0 +1,69 @@
+"""MkDocs adapter for scripts.visits: check the visits data, then add "Plan your visit" (section, summary
+box, TOC entry) to province and heritage pages, and the key figures and corrections contact to the
+offices page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
+
+from scripts import site_config
+from scripts.errors import ProblemsFound
+from scripts.facts.render import Renderer
+from scripts.i18n.pages import url_path
+from scripts.visits import model, offices, render, validate
+from scripts.visits import page as placement
+
+
+def _root(config: Any) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _data(config: Any) -> Any:
+    try:
+        return model.load_data(_root(config))
+    except ProblemsFound as problems:
+        raise PluginError(problems.report()) from None
+
+
+def on_config(config: Any) -> None:
+    root = _root(config)
+    problems = validate.check(
+        _data(config), model.facts_settings(root).languages, root / "docs", root / "assets" / "images"
+    )
+    if problems:
+        raise PluginError(ProblemsFound(problems).report())
+
+
+def _add_sources(page_obj: Any, ids: list[str]) -> None:
+    known = list(page_obj.meta.get("nmm_fact_sources") or [])
+    page_obj.meta["nmm_fact_sources"] = known + [sid for sid in ids if sid not in known]
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    site = site_config.load(_root(config))
+    lang = site.content_language(page.file.src_uri)
+    data = _data(config)
+    if offices.KEY_FIGURES_MARK in html or offices.CORRECTIONS_MARK in html:
+        settings = model.facts_settings(_root(config))
+        filled = offices.fill(html, Renderer(data, settings), config.extra.get("corrections_contact"), lang)
+        _add_sources(page, filled.sources)
+        html = filled.html
+    if page.meta.get("type") not in model.OWNER_TYPES:
+        return html
+    entity = model.entities(data).get(str(page.meta.get("id", "")))
+    if entity is None:
+        return html
+    # Links between pages of one language tree: relative to this page's own path in the tree.
+    head, _, rest = page.file.src_uri.partition("/")
+    here = url_path(rest if head in site.codes and rest else page.file.src_uri)
+    plan = render.plan(entity, lang, lambda target: get_relative_url(url_path(f"{target}.md"), here))
+    if plan is None:
+        return html
+    _add_sources(page, plan.sources)
+    placement.add_to_toc(page.toc, plan, AnchorLink)
+    return placement.insert(html, plan)

@@ -1,0 +1,1 @@
+"""The festival calendar: the Vietnamese lunar calendar, date rules, event pages and iCalendar files."""

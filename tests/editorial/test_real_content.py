@@ -1,0 +1,15 @@
+"""The site's own pages, data and sources follow the editorial rules (what `make check` enforces)."""
+
+from __future__ import annotations
+
+from scripts.content.config import ContentConfig
+from scripts.content.pages import read_trees
+from scripts.editorial.check import check_editorial
+from scripts.errors import ProblemsFound
+from scripts.site_config import ROOT
+
+
+def test_real_content_passes_the_editorial_checks() -> None:
+    config = ContentConfig.from_root(ROOT)
+    found = check_editorial(config, read_trees(config))
+    assert not found, ProblemsFound(found).report()
