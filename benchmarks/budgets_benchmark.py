@@ -49,6 +49,7 @@ REPORT = ROOT / ".cache" / "reports" / "budgets.json"
 def build(project: Path, site_dir: Path) -> None:
     """Build a project (ours or the baseline) without --strict: the benchmark measures, tests judge."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "SITE_URL": "http://127.0.0.1/"}
+    env["NMM_ALLOW_LOCAL_LINKS"] = "1"  # served locally for Lighthouse, never printed
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)],
         cwd=project,

@@ -125,6 +125,49 @@ def _filters(calendar: Calendar, lang: str) -> str:
     )
 
 
+def _seasons(calendar: Calendar, lang: str, root: str, pages: frozenset[str]) -> str:
+    """The season strip: month by month, the provinces' landscapes at their best (filtered by province)."""
+    if not calendar.seasons:
+        return ""
+    t = lambda key: _e(texts.text(lang, key))  # noqa: E731
+    rows = []
+    for month in range(1, 13):
+        items = []
+        for season in calendar.seasons:
+            if month not in season.months:
+                continue
+            name = _e(calendar.province_names.get(season.province, {}).get(lang, season.province))
+            where = (
+                f'<a href="{root}provinces/{_e(season.province)}/">{name}</a>'
+                if f"provinces/{season.province}" in pages
+                else name
+            )
+            source = calendar.sources.get(season.source, {})
+            cite = (
+                f' <a class="nmm-season__source" href="{_e(source["url"])}" '
+                f'title="{_e(source.get("title", ""))}">{t("source_short")}</a>'
+                if source.get("url")
+                else ""
+            )
+            items.append(
+                f'<li class="nmm-season" data-provinces="{_e(season.province)}">'
+                f"{_e(season.what.get(lang, ''))} ({where}){cite}</li>"
+            )
+        if items:
+            heading = texts.month_name(lang, month)
+            rows.append(
+                f"<div data-nmm-season-month><dt>{_e(heading)}</dt>\n"
+                f"<dd><ul>\n{chr(10).join(items)}\n</ul></dd></div>"
+            )
+    return (
+        '<section class="nmm-calendar__seasons" aria-labelledby="seasons">'
+        f'<h2 id="seasons">{t("seasons")}</h2>\n'
+        f"<p>{t('seasons_intro')}</p>\n"
+        f'<dl class="nmm-seasons">\n{chr(10).join(rows)}\n</dl>'
+        "</section>"
+    )
+
+
 def _subscribe(calendar: Calendar, lang: str) -> str:
     t = lambda key: _e(texts.text(lang, key))  # noqa: E731
     provinces = " · ".join(
@@ -135,7 +178,7 @@ def _subscribe(calendar: Calendar, lang: str) -> str:
         '<section class="nmm-calendar__subscribe" aria-labelledby="subscribe">'
         f'<h2 id="subscribe">{t("subscribe")}</h2>'
         f"<p>{t('subscribe_help')}</p>"
-        f'<p><a href="{ICS_ALL}" type="text/calendar" class="md-button">{t("subscribe_all")}</a></p>'
+        f'<p><a href="{ICS_ALL}" type="text/calendar" class="nmm-calendar__ics">{t("subscribe_all")}</a></p>'
         f"<p>{t('by_province')} {provinces}</p>"
         "</section>"
     )
@@ -177,6 +220,7 @@ def calendar_html(
         parts.append('<ul class="nmm-calendar__events">')
         parts += [_event_item(calendar, event, lang, root, pages) for event in weekly]
         parts.append("</ul></section>")
+    parts.append(_seasons(calendar, lang, root, pages))
     parts.append(_subscribe(calendar, lang))
     parts.append("</div>")
     parts.append(f'<script src="{_e(script)}" defer></script>')

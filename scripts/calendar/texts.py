@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from babel.dates import format_interval, format_skeleton
+from babel.dates import format_interval, format_skeleton, get_month_names
 
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {
@@ -28,8 +28,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "lunar_month": "tháng {m} âm lịch",
         "lunar_months": "tháng {m1} đến tháng {m2} âm lịch",
         "computed": "Ngày dương lịch của các năm {first}–{last} được tính từ âm lịch Việt Nam (múi giờ "
-        "UTC+7), không gõ tay. Ngày của mỗi sự kiện được liệt kê theo tháng của lần tổ chức tiếp theo, "
-        "tính từ ngày {today}.",
+        "UTC+7), không gõ tay. Mỗi sự kiện được xếp vào tháng của lần tổ chức tiếp theo (hoặc đang diễn "
+        "ra) tính đến ngày {today}.",
+        "seasons": "Mùa đẹp của cảnh quan",
+        "seasons_intro": "Theo tháng, cảnh sắc của từng tỉnh (trích từ phần chuẩn bị chuyến đi của "
+        "trang tỉnh).",
+        "source_short": "nguồn",
         "subscribe": "Thêm vào lịch của bạn",
         "subscribe_help": "Mở tệp .ics bằng ứng dụng lịch, hoặc sao chép địa chỉ liên kết để đăng ký: "
         "lịch sẽ tự cập nhật.",
@@ -65,8 +69,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "lunar_month": "lunar month {m}",
         "lunar_months": "lunar months {m1} to {m2}",
         "computed": "The Gregorian dates for {first}–{last} are computed from the Vietnamese lunar "
-        "calendar (UTC+7), never typed. Each event is listed under the month of its next occurrence "
-        "after {today}.",
+        "calendar (UTC+7), never typed. Each event is listed under the month of its next occurrence, "
+        "or of the one under way, as of {today}.",
+        "seasons": "Seasons of the landscapes",
+        "seasons_intro": "Month by month, what each province is at its best for (from the province "
+        "pages' trip planning).",
+        "source_short": "source",
         "subscribe": "Add to your calendar",
         "subscribe_help": "Open an .ics file with your calendar app, or copy the link address to "
         "subscribe: the calendar then updates itself.",
@@ -103,7 +111,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "lunar_months": "du {m1_fr} au {m2_fr} mois lunaire",
         "computed": "Les dates du calendrier grégorien de {first} à {last} sont calculées d'après le "
         "calendrier lunaire vietnamien (UTC+7), jamais saisies à la main. Chaque événement figure au mois "
-        "de sa prochaine édition après le {today}.",
+        "de sa prochaine édition, ou de celle en cours, au {today}.",
+        "seasons": "Saisons des paysages",
+        "seasons_intro": "Mois par mois, ce que chaque province offre de mieux (d'après la préparation "
+        "du voyage des pages des provinces).",
+        "source_short": "source",
         "subscribe": "Ajouter à votre agenda",
         "subscribe_help": "Ouvrez un fichier .ics avec votre agenda, ou copiez l'adresse du lien pour "
         "vous abonner : l'agenda se met alors à jour.",
@@ -173,6 +185,12 @@ def month_heading(lang: str, year: int, month: int) -> str:
     import datetime as dt
 
     words = format_skeleton("yMMMM", dt.date(year, month, 1), locale=lang)
+    return words[0].upper() + words[1:]
+
+
+def month_name(lang: str, month: int) -> str:
+    """The month's name, capitalised: "Tháng 1", "January", "Janvier"."""
+    words = get_month_names("wide", "stand-alone", locale=lang)[month]
     return words[0].upper() + words[1:]
 
 

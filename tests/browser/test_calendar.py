@@ -40,6 +40,12 @@ def test_filter_by_province_and_by_kind(site, page, desktop, lang: str) -> None:
     for month in page.query_selector_all("section[data-nmm-month]"):
         has_event = month.evaluate("m => !!m.querySelector('.nmm-event:not([hidden])')")
         assert month.is_visible() == has_event
+    # The season strip follows the province filter.
+    seasons = page.evaluate(
+        "[...document.querySelectorAll('.nmm-season')].filter(e => e.offsetParent !== null)"
+        ".map(e => e.dataset.provinces)"
+    )
+    assert seasons and set(seasons) == {"ha-giang"}
     page.select_option("#nmm-calendar-kind", "market")
     shown = visible_events(page)
     assert shown and {e["id"] for e in shown} == {

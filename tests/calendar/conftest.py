@@ -82,6 +82,23 @@ victory-day:
 """
 
 
+VISITS = """\
+ha-giang:
+  seasons:
+    - months: [9, 10]
+      what: {vi: Lúa chín, en: Ripe rice, fr: Riz mûr}
+      source: src-a
+    - months: [1]
+      what: {vi: Hoa mận, en: Plum flowers, fr: Pruniers en fleurs}
+      source: src-b
+hung-kings-worship:
+  seasons:
+    - months: [4]
+      what: {vi: Lễ hội, en: The festival, fr: La fête}
+      source: src-a
+"""
+
+
 def write_data(root: Path, events: str = EVENTS) -> Path:
     data = root / "data"
     (data / "sources").mkdir(parents=True, exist_ok=True)
@@ -90,6 +107,7 @@ def write_data(root: Path, events: str = EVENTS) -> Path:
     (data / "heritage.yml").write_text(HERITAGE, encoding="utf-8")
     (data / "sources" / "test.yml").write_text(SOURCES, encoding="utf-8")
     (data / "events-1.yml").write_text(events, encoding="utf-8")
+    (data / "visits-1.yml").write_text(VISITS, encoding="utf-8")
     return data
 
 

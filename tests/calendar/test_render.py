@@ -102,3 +102,38 @@ def test_names_link_only_to_pages_that_exist(calendar: Calendar) -> None:
     assert market.xpath(".//a[contains(@href, 'provinces/')]/@href") == ["../provinces/ha-giang/"]
     assert not market.xpath(".//a[contains(@href, 'peoples/')]")
     assert "Mông" in market.text_content()
+
+
+def test_an_occurrence_under_way_at_the_new_year(tmp_path) -> None:
+    import datetime as dt
+
+    from scripts.calendar.model import build
+    from tests.calendar.conftest import EVENTS, facts_config, write_data
+
+    rites = """
+rites:
+  name: {vi: Lễ cúng, en: Rites, fr: Rites}
+  kind: ceremony
+  date: lunar months 10-12
+  province_2024: [ha-giang]
+  description: {vi: Lễ., en: Rites., fr: Rites.}
+  source: src-b
+"""
+    calendar = build(
+        facts_config(write_data(tmp_path, EVENTS + rites)), stamp=dt.datetime(2026, 1, 5, tzinfo=dt.UTC)
+    )
+    item = tree(calendar).xpath("//li[h3/@id='rites']")[0]
+    # Lunar months 10–12 of 2025 run from 20 November 2025 to 16 February 2026 (Tết 2026 is the 17th):
+    # under way on 5 January 2026, so listed first, under November 2025.
+    assert item.xpath(".//time/@datetime") == ["2025-11-20", "2026-11-09", "2027-10-29", "2028-11-16"]
+    assert item.xpath("string(ancestor::section[1]/h2)") == "November 2025"
+
+
+def test_the_season_strip(calendar: Calendar) -> None:
+    page = tree(calendar)
+    (strip,) = page.xpath("//section[contains(@class, 'nmm-calendar__seasons')]")
+    months = [(row.xpath("string(dt)"), row.xpath(".//li/text()")) for row in strip.xpath(".//div")]
+    # Province seasons only, in every month they cover (a heritage site's seasons stay on its page).
+    assert [m for m, _ in months] == ["January", "September", "October"]
+    assert strip.xpath(".//li/@data-provinces") == ["ha-giang"] * 3
+    assert strip.xpath(".//a[@class='nmm-season__source']/@href") == ["https://example.org/hung"] * 2

@@ -61,3 +61,15 @@ def test_screenshots_cover_four_page_types_two_devices_every_language() -> None:
 def test_screenshots_refuse_a_site_dir_that_was_not_built(tmp_path, capsys) -> None:
     assert screenshots.main(["--site", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "build the site first" in capsys.readouterr().err
+
+
+def test_the_calendar_card_follows_the_calendar_page_of_the_build(monkeypatch) -> None:
+    monkeypatch.setattr(hook._state, "codes", ("vi", "en", "fr"))
+
+    def files(*urls: str) -> list[SimpleNamespace]:
+        return [SimpleNamespace(url=u, is_documentation_page=lambda: True) for u in urls]
+
+    hook.on_nav(None, None, files("", "provinces/", "en/calendar/"))
+    assert hook._state.calendar is True
+    hook.on_nav(None, None, files("", "heritage/lunar-calendar/", "provinces/calendar/"))
+    assert hook._state.calendar is False

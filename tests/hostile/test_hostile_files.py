@@ -107,11 +107,12 @@ def test_palette_transparency_is_kept(outcome, image_cfg: ImageConfig) -> None:
 def test_heic_from_a_phone_is_accepted(outcome, image_cfg: ImageConfig) -> None:
     _, manifest, _, _ = outcome
     entry = manifest["phone.heic"]
-    assert (entry["width"], entry["height"]) == (320, 240)
+    assert (entry["width"], entry["height"]) == (240, 320)  # the phone's orientation, applied once
     assert {v["format"] for v in entry["variants"]} == {"avif", "webp", "jpeg"}
     im = _variant(image_cfg, entry, "jpeg")
-    left, right = im.getpixel((40, 120)), im.getpixel((280, 120))
-    assert left[0] > 170 and left[2] < 80 and right[2] > 170 and right[0] < 80
+    top, bottom = im.getpixel((120, 40)), im.getpixel((120, 280))
+    assert top[0] > 170 and top[2] < 80 and bottom[2] > 170 and bottom[0] < 80
+    assert not im.getexif() and "icc_profile" not in im.info  # no GPS or other metadata published
 
 
 # Symbolic links ---------------------------------------------------------------------------------
@@ -262,3 +263,18 @@ def test_symlink_check_does_not_follow_links_to_folders(content_tree: Path, tmp_
     problems = [p for p in _content_problems(content_tree) if "symbolic link" in p.message]
     assert [p.path.name for p in problems] == ["extra"]
     assert os.path.islink(content_tree / "docs" / "fr" / "extra")
+
+
+def test_the_build_hook_refuses_a_link_even_when_the_content_check_passed_before(content_tree: Path) -> None:
+    """hooks/content.py checks links on every build: a new link changes no page (no fingerprint change)."""
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from hooks import content as hook
+
+    config = SimpleNamespace(config_file_path=str(content_tree / "mkdocs.yml"))
+    hook.on_pre_build(config)  # passes, and is remembered as passed
+    (content_tree / "assets" / "passwd.png").symlink_to("/etc/passwd")
+    with pytest.raises(PluginError, match="symbolic link to /etc/passwd, outside the project"):
+        hook.on_pre_build(config)

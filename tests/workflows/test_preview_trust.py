@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tarfile
@@ -71,7 +72,7 @@ def test_the_number_and_sha_come_from_the_event_and_the_api() -> None:
     assert "commits/${HEAD_SHA}/pulls" in step["run"]
     assert "pulls/${number}" in step["run"] and '"$head" == "$HEAD_SHA"' in step["run"]
     for name, job in writing_jobs(preview).items():
-        assert job["needs"] == "identify", name
+        assert "identify" in job["needs"], name
         for step in job["steps"]:
             for key, value in step.get("env", {}).items():
                 if key in ("PR_NUMBER", "HEAD_SHA"):
@@ -127,28 +128,62 @@ def test_identify_refuses_a_pull_request_that_moved_on_or_none(tmp_path: Path) -
 # Forks wait for a maintainer ----------------------------------------------------------------------
 
 
+FORK = "github.event.workflow_run.head_repository.full_name != github.repository"
+SAME = "github.event.workflow_run.head_repository.full_name == github.repository"
+
+
+def gated_jobs(workflow: dict) -> dict[str, dict]:
+    return {name: job for name, job in workflow["jobs"].items() if job.get("environment") == "fork-preview"}
+
+
 def test_fork_previews_wait_for_the_fork_preview_environment() -> None:
     preview = load("preview.yml")
-    jobs = writing_jobs(preview)
-    assert jobs, "the preview workflow deploys"
-    for name, job in jobs.items():
-        environment = job.get("environment", "")
-        # Only when the head repository differs from this one: same-repo PRs deploy directly.
-        assert environment == (
-            "${{ github.event.workflow_run.head_repository.full_name != github.repository "
-            "&& 'fork-preview' || '' }}"
-        ), name
-        # And a fork's deployment refuses an environment without required reviewers.
-        guard = job["steps"][0]
-        assert guard["if"] == "github.event.workflow_run.head_repository.full_name != github.repository"
-        assert "environments/fork-preview" in guard["run"] and "required_reviewers" in guard["run"]
+    (gate_name, gate), *others = gated_jobs(preview).items()
+    assert not others
+    # Only for a fork (head repository differs from this one): same-repo PRs are not held.
+    assert gate["if"] == FORK
+    # It writes nothing itself, and refuses an environment without required reviewers.
+    assert set(gate["permissions"].values()) == {"read"}
+    (guard,) = gate["steps"]
+    assert "environments/fork-preview" in guard["run"] and "required_reviewers" in guard["run"]
+    # Every job that writes waits for it.
+    for name, job in writing_jobs(preview).items():
+        assert gate_name in job["needs"], name
 
 
-def test_only_the_environment_gated_job_has_write_permissions() -> None:
+def evaluate(condition: str, values: dict[str, str], fork: bool) -> bool:
+    """The job condition as GitHub evaluates it, for the few forms the workflow uses."""
+    text = condition.replace("always()", "True").replace("&&", " and ").replace("||", " or ")
+    text = text.replace(FORK, str(fork)).replace(SAME, str(not fork))
+    text = re.sub(r"needs\.([\w-]+)\.result", lambda m: repr(values[m.group(1)]), text)
+    assert re.fullmatch(r"[\sA-Za-z()'=!-]*", text), text  # nothing left unevaluated
+    return bool(eval(text))  # noqa: S307 — our own workflow's condition, reduced to literals
+
+
+@pytest.mark.parametrize(
+    ("fork", "approval", "deploys"),
+    [
+        (False, "skipped", True),  # a branch of this repository: at once
+        (True, "success", True),  # a fork, approved by a required reviewer
+        (True, "failure", False),  # a fork, rejected (or the environment has no reviewers)
+        (True, "cancelled", False),
+        (True, "skipped", False),  # a fork whose approval job did not run
+        (False, "failure", False),
+    ],
+)
+def test_deploy_runs_only_for_same_repo_or_approved_forks(fork: bool, approval: str, deploys: bool) -> None:
+    preview = load("preview.yml")
+    (gate_name,) = gated_jobs(preview)
+    for name, job in writing_jobs(preview).items():
+        values = {"identify": "success", gate_name: approval}
+        assert evaluate(job["if"], values, fork) is deploys, name
+        assert evaluate(job["if"], {**values, "identify": "failure"}, fork) is False
+
+
+def test_only_the_environment_gated_path_writes() -> None:
     preview = load("preview.yml")
     for name, job in preview["jobs"].items():
         if name not in writing_jobs(preview):
-            assert "environment" not in job
             assert set((job.get("permissions") or {}).values()) <= {"read"}, name
 
 

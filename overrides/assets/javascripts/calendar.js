@@ -1,7 +1,7 @@
 /* Festival calendar filters (scripts/calendar/render.py writes the markup).
    Without JavaScript the form stays hidden and the whole list shows. With it, the province and kind
-   selects hide the events that do not match, then the months left empty; ?province=…&kind=… in the
-   address preselects them (the "next dates" of a province page link here that way). */
+   selects hide the events that do not match, then the months left empty; the season strip follows the
+   province. ?province=…&kind=… in the address preselects them (a shareable filtered view). */
 (function () {
   "use strict";
   function setUp(root) {
@@ -13,6 +13,8 @@
     var empty = root.querySelector("[data-nmm-empty]");
     var events = root.querySelectorAll(".nmm-event");
     var months = root.querySelectorAll("[data-nmm-month]");
+    var seasons = root.querySelectorAll(".nmm-season");
+    var seasonMonths = root.querySelectorAll("[data-nmm-season-month]");
 
     function choose(select, value) {
       for (var i = 0; i < select.options.length; i++) {
@@ -35,6 +37,13 @@
       }
       for (var j = 0; j < months.length; j++) {
         months[j].hidden = months[j].querySelector(".nmm-event:not([hidden])") === null;
+      }
+      // The season strip follows the province filter (a season has no kind).
+      for (var s = 0; s < seasons.length; s++) {
+        seasons[s].hidden = !!province.value && seasons[s].getAttribute("data-provinces") !== province.value;
+      }
+      for (var m = 0; m < seasonMonths.length; m++) {
+        seasonMonths[m].hidden = seasonMonths[m].querySelector(".nmm-season:not([hidden])") === null;
       }
       var template = count.getAttribute(shown === 1 ? "data-one" : "data-many") || "{n}";
       count.textContent = template.replace("{n}", String(shown));
