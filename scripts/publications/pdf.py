@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+import os
 import posixpath
 import re
 import time
@@ -211,7 +212,7 @@ def render_pdf(html: str, site_dir: Path, fonts_dir: Path, target: Path) -> floa
         url_fetcher=local_fetcher((site_dir, fonts_dir)),
     )
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     # Tagged PDF/UA-1: structure tree, /Lang from <html lang>, the title shown, /Alt from each alt text.
     # WeasyPrint writes no dates unless the HTML asks: the same HTML gives the same bytes.
     document.write_pdf(tmp, font_config=fonts, pdf_variant=PDF_VARIANT)
