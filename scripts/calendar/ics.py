@@ -44,7 +44,7 @@ def _description(calendar: Calendar, event: Event, lang: str, url: str) -> str:
 def _vevent(calendar: Calendar, event: Event, lang: str, page_url: str, host: str) -> list[icalendar.Event]:
     url = f"{page_url}#{event.id}"
     common = {
-        "summary": event.name[lang],
+        "summary": texts.title(event.name[lang]),
         "description": _description(calendar, event, lang, url),
     }
     found = []

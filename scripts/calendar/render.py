@@ -40,7 +40,7 @@ def _event_item(calendar: Calendar, event: Event, lang: str, root: str, pages: f
     parts = [
         f'<li class="nmm-event" data-provinces="{_e(" ".join(event.provinces))}" '
         f'data-kind="{_e(event.kind)}">',
-        f'<h3 id="{_e(event.id)}">{_e(event.name[lang])}</h3>',
+        f'<h3 id="{_e(event.id)}">{_e(texts.title(event.name[lang]))}</h3>',
         '<dl class="nmm-event__facts">',
         f"<dt>{t('kind')}</dt>\n<dd>{_e(texts.kind_name(lang, event.kind))}</dd>",
     ]
@@ -240,7 +240,7 @@ def next_dates_html(
     weekly = sorted((e for e in events if e.rule.weekly), key=lambda e: (e.rule.weekday, e.id))
     items = []
     for event in [*yearly, *weekly]:
-        link = f'<a href="{root}calendar/#{_e(event.id)}">{_e(event.name[lang])}</a>'
+        link = f'<a href="{root}calendar/#{_e(event.id)}">{_e(texts.title(event.name[lang]))}</a>'
         rule = texts.rule_text(lang, event.rule)
         if event.rule.weekly:
             when = _e(rule)

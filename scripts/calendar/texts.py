@@ -143,6 +143,12 @@ WEEKDAY_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+def title(name: str) -> str:
+    """A name as a heading or a list entry: its first letter capitalised (French names are stored in
+    lower case, "fête de Thành Tuyên", to sit inside a sentence)."""
+    return name[:1].upper() + name[1:]
+
+
 def text(lang: str, key: str, **values: object) -> str:
     words = TEXTS.get(lang, TEXTS["en"])[key]
     return words.format(**values) if values else words

@@ -137,3 +137,7 @@ def test_the_season_strip(calendar: Calendar) -> None:
     assert [m for m, _ in months] == ["January", "September", "October"]
     assert strip.xpath(".//li/@data-provinces") == ["ha-giang"] * 3
     assert strip.xpath(".//a[@class='nmm-season__source']/@href") == ["https://example.org/hung"] * 2
+
+
+def test_french_names_start_with_a_capital_as_headings(calendar: Calendar) -> None:
+    assert tree(calendar, "fr").xpath("//h3[@id='sunday-market']/text()") == ["Marché du dimanche"]
