@@ -20,6 +20,9 @@ from scripts.content.slugs import fold
 
 # Lower than the text: a folded match should not outrank an exact one.
 FOLDED_BOOST = 0.5
+# The names a page is known by (former names and spellings from the data) weigh more than its running
+# text, in which short syllables ("bac", "can") are everywhere: "Bac Can" must find Bắc Kạn first.
+KEYWORDS_BOOST = 20.0
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -94,10 +97,15 @@ def split_index(
             keywords = folded_keywords([doc.get("title", ""), doc.get("text", ""), *extra])
             extra_words = " ".join(w for text in extra for w in words(text))
             doc["folded"] = " ".join(part for part in (keywords, extra_words) if part)
+            if extra_words:
+                doc["keywords"] = " ".join(
+                    dict.fromkeys([*extra_words.split(), *folded_keywords(extra).split()])
+                )
         config = dict(combined.get("config", {}))
         config["lang"] = [code]
         fields = dict(config.get("fields", {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}))
         fields["folded"] = {"boost": FOLDED_BOOST}
+        fields["keywords"] = {"boost": KEYWORDS_BOOST}
         config["fields"] = fields
         result[code] = {"config": config, "docs": docs}
     return result

@@ -67,6 +67,10 @@ def test_extra_keywords_make_former_names_searchable() -> None:
     vi = split_index(COMBINED, ("vi", "en", "fr"), "vi", extra)["vi"]
     assert vi["docs"][1]["folded"].split()[-2:] == ["hà", "tuyên"]
     assert "tuyen" in vi["docs"][1]["folded"].split()
+    # The names also get a field of their own, weighted above the running text.
+    assert vi["docs"][1]["keywords"] == "hà tuyên ha tuyen"
+    assert vi["config"]["fields"]["keywords"]["boost"] > vi["config"]["fields"]["text"]["boost"]
+    assert "keywords" not in vi["docs"][0]
 
 
 def test_indexes_are_written_under_each_language_root_as_plain_utf8(tmp_path: Path) -> None:
