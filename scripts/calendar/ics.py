@@ -77,8 +77,22 @@ def _vevent(calendar: Calendar, event: Event, lang: str, page_url: str, host: st
     return found
 
 
-def ics_bytes(calendar: Calendar, events: list[Event], lang: str, page_url: str, name: str) -> bytes:
-    """One .ics file of `events` in `lang`; `page_url` is the absolute URL of the calendar page."""
+_END = b"END:VCALENDAR\r\n"
+
+
+def ics_bytes(
+    calendar: Calendar,
+    events: list[Event],
+    lang: str,
+    page_url: str,
+    name: str,
+    serialized: dict[str, bytes] | None = None,
+) -> bytes:
+    """One .ics file of `events` in `lang`; `page_url` is the absolute URL of the calendar page.
+
+    Each event's VEVENTs are serialized on their own (content lines are folded one by one, so the
+    file is the same bytes as one `Calendar.to_ical()`); `serialized` (event id → bytes) shares them
+    between the files of one language and page."""
     host = urlsplit(page_url).hostname or "localhost"
     cal = icalendar.Calendar()
     cal.add("prodid", f"{PRODID}{lang.upper()}")
@@ -87,20 +101,31 @@ def ics_bytes(calendar: Calendar, events: list[Event], lang: str, page_url: str,
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-caldesc", name)
+    head = cal.to_ical()
+    assert head.endswith(_END)
+    cache = {} if serialized is None else serialized
+    body = []
     for event in events:
-        for item in _vevent(calendar, event, lang, page_url, host):
-            cal.add_component(item)
-    return cal.to_ical()
+        if event.id not in cache:
+            cache[event.id] = b"".join(
+                item.to_ical() for item in _vevent(calendar, event, lang, page_url, host)
+            )
+        body.append(cache[event.id])
+    return head[: -len(_END)] + b"".join(body) + _END
 
 
 def ics_files(calendar: Calendar, lang: str, page_url: str) -> dict[str, bytes]:
     """File name → bytes: every event, and one file per 2024 province that has events."""
     from scripts.calendar.render import ICS_ALL, ics_name
 
-    files = {ICS_ALL: ics_bytes(calendar, calendar.events, lang, page_url, texts.text(lang, "calendar_name"))}
+    serialized: dict[str, bytes] = {}
+    name = texts.text(lang, "calendar_name")
+    files = {ICS_ALL: ics_bytes(calendar, calendar.events, lang, page_url, name, serialized)}
     for province in calendar.provinces():
         name = texts.text(
             lang, "calendar_name_province", province=calendar.province_names[province].get(lang, province)
         )
-        files[ics_name(province)] = ics_bytes(calendar, calendar.of_province(province), lang, page_url, name)
+        files[ics_name(province)] = ics_bytes(
+            calendar, calendar.of_province(province), lang, page_url, name, serialized
+        )
     return files

@@ -70,6 +70,7 @@ def _new_moon(k: int) -> float:
     return jd1 + c1 - delta_t
 
 
+@lru_cache(maxsize=4096)
 def _new_moon_day(k: int, zone: float) -> int:
     """The day (Julian day number, in the time zone) of the k-th new moon."""
     return math.floor(_new_moon(k) + 0.5 + zone / 24)
@@ -104,6 +105,7 @@ def _month_11(year: int, zone: float) -> int:
     return new_moon
 
 
+@lru_cache(maxsize=512)
 def _leap_month_offset(a11: int, zone: float) -> int:
     """How many months after the 11th month starting on `a11` the leap month comes."""
     k = math.floor((a11 - _K0) / _SYNODIC + 0.5)
@@ -148,6 +150,7 @@ def to_lunar(day: dt.date, zone: float = VIETNAM) -> LunarDate:
     return LunarDate(lunar_year, month, lunar_day, leap)
 
 
+@lru_cache(maxsize=4096)
 def month_start(year: int, month: int, leap: bool = False, zone: float = VIETNAM) -> dt.date | None:
     """The first day of a lunar month; None for a leap month the year does not have."""
     if not 1 <= month <= 12:

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from scripts import site_config
+from scripts import fast_yaml, site_config
 from scripts.content.collation import sort_key
 from scripts.facts import config as facts_config
 from scripts.facts.loader import FactData, load
@@ -69,7 +67,7 @@ def _front_matter(path: Path) -> dict[str, Any] | None:
     if not text.startswith("---"):
         return {}
     _, head, _ = (text + "\n---").split("---", 2)
-    data = yaml.safe_load(head) or {}
+    data = fast_yaml.safe_load(head, duplicates=True) or {}  # libyaml: the pages' checks refused aliases
     return data if isinstance(data, dict) else {}
 
 

@@ -350,7 +350,7 @@ def check_content(config: ContentConfig, fix: bool = False, numbers: bool = True
     if any(config.data_dir.glob("events*.yml")):  # the festival calendar's data (scripts/calendar)
         from scripts.calendar.events import check_events
 
-        problems.extend(check_events(facts_config.default(config.data_dir)))
+        problems.extend(check_events(facts_config.default(config.data_dir, config.languages)))
     anchor_cache: dict = {}
     for pages in trees.pages.values():
         for page in pages.values():

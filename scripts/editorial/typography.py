@@ -172,16 +172,16 @@ def _lang_of(attrs: str) -> str | None:
 def typeset_html(document: str, lang: str) -> str:
     """Typeset every text node of an HTML document or fragment whose default language is `lang`."""
     edits: list[tuple[int, int, str]] = []  # (start, end, new text) of the text nodes that change
-    stack: list[tuple[str, str | None]] = []  # open elements: (name, lang attribute)
+    stack: list[tuple[str, str]] = []  # open elements: (name, language of their text)
     skipping = 0  # open elements whose text is code
-    with_lang = 0  # open elements that carry a lang attribute
     current = lang
     previous = ""  # the last character of text read, across inline tags
     position = 0
+    triggers = _TRIGGERS.search  # most text nodes (indentation, labels) have nothing to change
     for match in _TOKEN.finditer(document):
         start = match.start()
         if start > position:
-            if not skipping:
+            if not skipping and triggers(document, position, start):
                 text = document[position:start]
                 new = typeset_text(text, current, previous)
                 if new is not text:
@@ -201,21 +201,15 @@ def typeset_html(document: str, lang: str) -> str:
         if match.group("close"):
             for depth in range(len(stack) - 1, -1, -1):
                 if stack[depth][0] == name:
-                    for closed, closed_lang in stack[depth:]:
+                    for closed, _ in stack[depth:]:
                         skipping -= closed in SKIPPED
-                        with_lang -= closed_lang is not None
                     del stack[depth:]
                     break
-            current = (
-                next((tag_lang for _, tag_lang in reversed(stack) if tag_lang), lang) if with_lang else lang
-            )
+            current = stack[-1][1] if stack else lang  # the nearest lang attribute around, else the page's
         elif name not in VOID and not match.group("attrs").endswith("/"):
-            tag_lang = _lang_of(match.group("attrs"))
-            stack.append((name, tag_lang))
+            current = _lang_of(match.group("attrs")) or current
+            stack.append((name, current))
             skipping += name in SKIPPED
-            if tag_lang:
-                with_lang += 1
-                current = tag_lang
     if position < len(document) and not skipping:
         text = document[position:]
         new = typeset_text(text, current, previous)

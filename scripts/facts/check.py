@@ -20,10 +20,14 @@ The rule, exactly (also in the editors' guide):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from scripts import site_config
 from scripts.errors import Problem
 from scripts.facts import config as facts_config
 from scripts.facts.config import PAGE_TYPE_DATASETS
@@ -37,11 +41,19 @@ MIN_VALUE = 100
 YEARS = (1000, 2100)
 
 _SPACES = " \u00a0\u202f"
-_NUMBER_RES = {
-    "vi": (r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", ".", ","),
-    "en": (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", ",", "."),
-    "fr": (rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?", _SPACES, ","),
-}
+
+
+@functools.cache
+def _number_re(lang: str) -> tuple[str, str, str]:
+    """(pattern, group characters, decimal sign) of numbers written in `lang`, from its Babel locale:
+    "854.679" (vi), "854,679" (en), "854 679" (fr: any space groups)."""
+    locale = site_config.load().language(lang).locale
+    group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
+    groups = _SPACES if group.isspace() else group
+    g, d = f"[{re.escape(groups)}]", re.escape(decimal)
+    return rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?", groups, decimal
+
+
 _IGNORED_RES = (
     re.compile(r"\{\{.*?\}\}"),  # shortcodes (well-formed or not)
     re.compile(r"https?://\S+|www\.\S+"),  # bare URLs
@@ -62,7 +74,7 @@ class TypedNumber:
 
 def parse_numbers(text: str, lang: str) -> list[TypedNumber]:
     """Every number of `text` written in `lang`'s format (see the module docstring, rule 2)."""
-    pattern, group, decimal = _NUMBER_RES.get(lang, _NUMBER_RES["en"])
+    pattern, group, decimal = _number_re(lang)
     regex = re.compile(rf"(?<![\w.,\-/])(?:{pattern})(?![\w])(?![.,]\d)")
     numbers = []
     for match in regex.finditer(text):

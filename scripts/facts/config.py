@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,7 @@ PAGE_TYPE_DATASETS: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # called per fact lookup: a few hundred stems, millions of calls
 def family_of(stem: str) -> str:
     """The dataset family of a data file stem: "heritage-2" → "heritage"; "provinces-2025" stays."""
     match = _PART_RE.match(stem)
@@ -66,11 +68,12 @@ def for_project(root: Path) -> FactsConfig:
     )
 
 
-def default(data_dir: Path | None = None) -> FactsConfig:
-    """The site's configuration (languages from mkdocs.yml), optionally pointing at another data dir."""
+def default(data_dir: Path | None = None, languages: tuple[str, ...] | None = None) -> FactsConfig:
+    """The site's configuration (languages from mkdocs.yml), optionally pointing at another data dir
+    (and the languages of the project that data belongs to)."""
     config = site_config.load()
     return FactsConfig(
         data_dir=data_dir or config.data_dir,
-        languages=config.codes,
+        languages=languages or config.codes,
         schemas_dir=config.root / "schemas" if data_dir is None else None,
     )

@@ -479,6 +479,7 @@ class _Validator:
             if not schema_path.is_file():
                 continue
             schema = json.loads(schema_path.read_text(encoding="utf-8"))
+            schema = with_languages(schema, self.config.languages)
             validator = jsonschema.Draft202012Validator(schema, format_checker=None)
             for error in sorted(
                 validator.iter_errors(_plain(raw)), key=lambda e: list(map(str, e.absolute_path))
@@ -490,6 +491,19 @@ class _Validator:
                     f"'{stem}.{where}': {error.message}" if where else error.message,
                     f"see {schema_path.name} for the fields this file needs",
                 )
+
+
+def with_languages(schema: dict[str, Any], languages: tuple[str, ...]) -> dict[str, Any]:
+    """The schema with its localised text (`$defs.text`) keyed by the languages of mkdocs.yml, which
+    define the language list once: the schema file's `vi`/`en`/`fr` stand for "every language"."""
+    text = schema.get("$defs", {}).get("text")
+    if not isinstance(text, dict) or "required" not in text:
+        return schema
+    old = set(text["required"])
+    kept = {key: value for key, value in text.get("properties", {}).items() if key not in old}
+    text["properties"] = {**{lang: {"type": "string", "minLength": 1} for lang in languages}, **kept}
+    text["required"] = list(languages)
+    return schema
 
 
 def _plain(node: Any) -> Any:

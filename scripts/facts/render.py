@@ -13,14 +13,12 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
+from scripts import site_config
 from scripts.facts import config as facts_config
 from scripts.facts.config import FactsConfig
 from scripts.facts.loader import FactData, LineDict, SourceFloat, close, is_fact, is_text, load
 from scripts.i18n.messages import ui_text
 
-# Babel locale per site language: English dates read "12 July 2025" (British order, as the site writes).
-BABEL_LOCALES = {"vi": "vi", "en": "en_GB", "fr": "fr"}
-DATE_PATTERNS = {"vi": "d 'tháng' M 'năm' y", "en": "d MMMM y", "fr": "d MMMM y"}
 NBSP = "\u00a0"
 # No-break space after "≈" so the sign never ends a line alone.
 APPROX = f"≈{NBSP}"
@@ -47,7 +45,8 @@ class Rendered:
 
 
 def babel_locale(lang: str) -> str:
-    return BABEL_LOCALES.get(lang, lang)
+    """The Babel locale of a site language (mkdocs.yml: a language's `extra.babel_locale`, else its code)."""
+    return site_config.load().language(lang).locale
 
 
 def format_number(value: int | float, lang: str, unit: str | None = None, approx: bool = False) -> str:
@@ -71,7 +70,7 @@ def format_day(value: dt.date, lang: str) -> str:
     """2025-07-12 → '12 tháng 7 năm 2025' / '12 July 2025' / '12 juillet 2025' ('1er juillet')."""
     if isinstance(value, dt.datetime):
         value = value.date()
-    pattern = DATE_PATTERNS.get(lang, "long")
+    pattern = site_config.load().language(lang).date_pattern
     text = format_date(value, format=pattern, locale=babel_locale(lang))
     # French writes the first day of a month as an ordinal: « 1er juillet 2025 ».
     if lang == "fr" and value.day == 1:

@@ -11,12 +11,12 @@ import functools
 from babel.support import Translations
 
 from scripts.i18n import catalogs
-from scripts.site_config import ROOT, load
+from scripts.site_config import load
 
 
 @functools.cache
 def _translations(lang: str) -> Translations:
-    site = load(ROOT)
+    site = load()  # the project being built (its own catalogs), else this checkout
     mo = catalogs.mo_dir(site) / lang / "LC_MESSAGES" / f"{catalogs.DOMAIN}.mo"
     newest_po = max(catalogs.po_path(site, code).stat().st_mtime for code in site.codes)
     # Commands and tests may run before any build: compile the catalogs when they are stale.

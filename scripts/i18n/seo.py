@@ -7,9 +7,6 @@ from dataclasses import dataclass
 
 from scripts.i18n.pages import PageIndex, url_path
 
-# Open Graph wants language_TERRITORY; the territory is where each language's readers are assumed to be.
-OG_LOCALES = {"vi": "vi_VN", "en": "en_GB", "fr": "fr_FR"}
-
 # schema.org type of the thing a page describes, by page type (None: the page itself is the subject).
 SCHEMA_TYPES = {
     "home": None,
@@ -44,13 +41,14 @@ def page_head(index: PageIndex, rel_md: str, lang: str, content_lang: str) -> Pa
     # alternates, so only real versions are indexed.
     canonical = site.absolute_url(content_lang, path)
     alternates = [] if fallback else index.alternates(rel_md)
-    others = [OG_LOCALES[code] for code in index.languages_of(rel_md) if code != lang]
+    # Open Graph wants language_TERRITORY (mkdocs.yml `extra.og_locale`, else CLDR's likely territory).
+    others = [site.language(code).open_graph_locale for code in index.languages_of(rel_md) if code != lang]
     return PageHead(
         lang=lang,
         content_lang=content_lang,
         canonical=canonical,
         alternates=alternates,
-        og_locale=OG_LOCALES[lang],
+        og_locale=site.language(lang).open_graph_locale,
         og_locale_alternates=[] if fallback else others,
     )
 

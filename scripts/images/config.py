@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from scripts import site_config
 from scripts.site_config import ROOT
 
 # Bump when the code changes what a given source and settings produce (new names, re-encode everything).
@@ -44,7 +45,8 @@ class ImageConfig:
     # Work
     workers: int | None = None  # None: os.cpu_count()
 
-    languages: tuple[str, ...] = field(default=("vi", "en", "fr"))  # sidecar text languages
+    # Sidecar text languages: those of the project being built (mkdocs.yml); for_root() passes its own.
+    languages: tuple[str, ...] = field(default_factory=lambda: site_config.load().codes)
 
     def fingerprint(self) -> str:
         """Hash of only the settings that change the bytes of the outputs (not paths or workers)."""

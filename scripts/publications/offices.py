@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 from scripts.errors import Problem
+from scripts.i18n.messages import ui_text
 from scripts.publications import text
 from scripts.publications.catalog import Catalog, Page, province_order
 from scripts.publications.config import PublicationsConfig
@@ -28,11 +29,11 @@ URL_SHORTCODE = re.compile(
     r"\{\{\s*(?P<name>short_url|pdf_url|qr_svg_url|qr_png_url|card_url|feed_url)"
     r"\(\s*(?:(?P<q>[\"'])(?P<id>[^\"'\n]*)(?P=q))?\s*\)\s*\}\}"
 )
-COLUMNS = {
-    "vi": ("Trang", "Liên kết ngắn", "PDF", "Mã QR"),
-    "en": ("Page", "Short link", "PDF", "QR code"),
-    "fr": ("Page", "Lien court", "PDF", "Code QR"),
-}
+
+
+def columns(lang: str) -> tuple[str, str, str, str]:
+    """The table's column headings in `lang`, from the gettext catalogs ("PDF" is the same everywhere)."""
+    return (ui_text(lang, "Page"), ui_text(lang, "Short link"), "PDF", ui_text(lang, "QR code"))
 
 
 def listed_pages(cfg: PublicationsConfig, catalog: Catalog) -> list[Page]:
@@ -45,7 +46,7 @@ def listed_pages(cfg: PublicationsConfig, catalog: Catalog) -> list[Page]:
 
 def resources_table(cfg: PublicationsConfig, catalog: Catalog, lang: str, page_url: str) -> str:
     """An HTML table (links relative to the page at `page_url`) of every page's short link, PDF and QR."""
-    head = COLUMNS.get(lang, COLUMNS["en"])
+    head = columns(lang)
     rows = []
     for page in listed_pages(cfg, catalog):
         title = page.version(lang, cfg.site.default_language).title

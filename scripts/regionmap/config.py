@@ -6,13 +6,12 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.site_config import ROOT
-
 
 @dataclass(frozen=True)
 class RegionMapConfig:
     # Data
-    data_dir: Path = ROOT / "data"  # provinces.yml (names, part_of) and provinces-2025.yml (names)
+    # provinces.yml (names, part_of) and provinces-2025.yml (names); None: the project being built's
+    data_dir: Path | None = None
 
     # Geometry (SVG user units)
     hex_size: float = 60.0  # centre-to-corner; a tile fits two lines of the label font

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from scripts import fast_yaml
+from scripts import fast_yaml, site_config
 from scripts.errors import Problem, ProblemsFound
-
-LANGUAGES = ("vi", "en", "fr")
 
 
 @dataclass(frozen=True)
@@ -59,20 +57,21 @@ def _load(path: Path, problems: list[Problem]) -> dict:
 
 
 def _names(path: Path, key: str, entity: object, problems: list[Problem]) -> dict[str, str] | None:
+    languages = site_config.load().codes  # the project being built (mkdocs.yml)
     name = entity.get("name") if isinstance(entity, dict) else None
     if not isinstance(name, dict) or not all(
-        isinstance(name.get(lang), str) and name[lang] for lang in LANGUAGES
+        isinstance(name.get(lang), str) and name[lang] for lang in languages
     ):
         problems.append(
             Problem(
                 path,
                 _line_of(path, key),
-                f"`{key}` has no `name` in every language (vi, en, fr)",
-                f"add `name: {{vi: …, en: …, fr: …}}` under `{key}:`",
+                f"`{key}` has no `name` in every language ({', '.join(languages)})",
+                f"add `name: {{{', '.join(f'{lang}: …' for lang in languages)}}}` under `{key}:`",
             )
         )
         return None
-    return {lang: unicodedata.normalize("NFC", name[lang]) for lang in LANGUAGES}
+    return {lang: unicodedata.normalize("NFC", name[lang]) for lang in languages}
 
 
 def load_region(data_dir: Path, province_ids: tuple[str, ...]) -> Region:

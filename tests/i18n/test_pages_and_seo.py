@@ -19,7 +19,7 @@ SITE = SiteConfig(
     site_name="Trung du",
     languages=(
         Language("vi", "Tiếng Việt", True),
-        Language("en", "English", False),
+        Language("en", "English", False, babel_locale="en_GB", og_locale="en_GB"),  # as in mkdocs.yml
         Language("fr", "Français", False),
     ),
 )

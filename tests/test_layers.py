@@ -1,0 +1,164 @@
+"""The package's layering, read from the imports of every module in scripts/ (ast, nothing imported).
+
+- The bottom layer (BOTTOM) imports nothing above it: only other bottom modules, the standard library
+  and third-party packages. It is what every feature may use: configuration (`site_config`), errors,
+  YAML, front matter, Markdown scanning, slugs and collation, the UI-string catalogs and the URL model
+  of pages, and the one module that touches third-party internals (`compat`).
+- The feature subpackages (`scripts.content`, `scripts.facts`, …) import each other without cycles.
+  A subpackage is one node; bottom modules are not part of their subpackage's node.
+  KNOWN_CYCLE_EDGES lists the module imports that still close a cycle: it may only shrink (an entry
+  that no longer exists fails the test, so it is removed when its cycle is fixed).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "scripts"
+
+BOTTOM = frozenset(
+    {
+        "scripts",  # the package's __init__ (empty)
+        "scripts.errors",  # Problem, ProblemsFound
+        "scripts.fast_yaml",  # YAML with line numbers, no anchors/aliases
+        "scripts.site_config",  # the project model read from mkdocs.yml: languages, paths, URLs
+        "scripts.compat",  # every touch of Material / static-i18n / MkDocs internals
+        "scripts.trust",  # refusing hostile files
+        "scripts.content.slugs",  # slugs and case/diacritic folding
+        "scripts.content.collation",  # dictionary order per language
+        "scripts.content.frontmatter",  # the front-matter parser
+        "scripts.facts.markdown",  # where front matter, code and shortcodes are in a Markdown page
+        "scripts.i18n",  # the package's __init__ (empty)
+        "scripts.i18n.catalogs",  # gettext catalogs: compile, load
+        "scripts.i18n.messages",  # ui_text(lang, "…")
+        "scripts.i18n.pages",  # page paths and URLs per language
+    }
+)
+
+# Imports (importer, imported) that close a cycle between subpackages. Fix one, remove its line.
+KNOWN_CYCLE_EDGES = frozenset(
+    {
+        # `nmm check-content` runs every check, among them the editorial rules, which read the pages
+        # through scripts.content: the runner (content/checks.py) belongs above both.
+        ("scripts.content.checks", "scripts.editorial.check"),
+        # `nmm new-page` records the new translation's source hash: the command belongs above both.
+        ("scripts.content.newpage", "scripts.translation.hashing"),
+        ("scripts.content.newpage", "scripts.translation.mark"),
+    }
+)
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules() -> dict[str, Path]:
+    return {module_name(p): p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts}
+
+
+def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
+    """The modules of the package that `name` imports (anywhere in the file, lazy imports included)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            candidates = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                module = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                module = node.module or ""
+            # `from scripts import site_config` imports the module scripts.site_config.
+            candidates = [module, *(f"{module}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        for candidate in candidates:
+            # `import scripts.facts.render` also runs the parents' __init__: the deepest known name counts.
+            while candidate and candidate not in known:
+                candidate = candidate.rpartition(".")[0]
+            if candidate and candidate != name:
+                found.add(candidate)
+    return found
+
+
+@pytest.fixture(scope="module")
+def graph() -> dict[str, set[str]]:
+    found = modules()
+    return {name: imports_of(name, path, set(found)) for name, path in found.items()}
+
+
+def node_of(module: str) -> str:
+    """The subpackage a module belongs to ("scripts.facts.render" → "scripts.facts")."""
+    return ".".join(module.split(".")[:2])
+
+
+def find_cycle(edges: dict[str, set[str]]) -> list[str] | None:
+    """One cycle of the graph, as a list of nodes, or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(edges.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (cycle := visit(nxt)):
+                return cycle
+        state[node] = 2
+        path.pop()
+        return None
+
+    for node in sorted(edges):
+        if node not in state and (cycle := visit(node)):
+            return cycle
+    return None
+
+
+def test_the_bottom_layer_exists() -> None:
+    assert set(modules()) >= BOTTOM, sorted(BOTTOM - set(modules()))
+
+
+def test_the_bottom_layer_imports_nothing_above_it(graph: dict[str, set[str]]) -> None:
+    upward = {f"{low} imports {high}" for low in BOTTOM for high in graph[low] if high not in BOTTOM}
+    assert not upward, sorted(upward)
+
+
+def test_no_import_cycles_between_subpackages(graph: dict[str, set[str]]) -> None:
+    edges: dict[str, set[str]] = defaultdict(set)
+    why: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for importer, imported in graph.items():
+        if importer in BOTTOM:
+            continue
+        for target in imported:
+            if target in BOTTOM or (importer, target) in KNOWN_CYCLE_EDGES:
+                continue
+            a, b = node_of(importer), node_of(target)
+            if a != b:
+                edges[a].add(b)
+                why[(a, b)].add((importer, target))
+    cycle = find_cycle(edges)
+    assert cycle is None, (
+        " → ".join(cycle)
+        + "; through: "
+        + "; ".join(
+            f"{x} imports {y}" for a, b in zip(cycle, cycle[1:], strict=False) for x, y in sorted(why[(a, b)])
+        )
+    )
+
+
+def test_known_cycle_edges_still_exist(graph: dict[str, set[str]]) -> None:
+    # A fixed cycle leaves a stale entry: remove it from KNOWN_CYCLE_EDGES so the list only shrinks.
+    stale = {edge for edge in KNOWN_CYCLE_EDGES if edge[1] not in graph.get(edge[0], set())}
+    assert not stale, sorted(stale)
+
+
+def test_the_cycle_check_can_fail() -> None:
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": {"c"}}) is None
