@@ -59,8 +59,8 @@ review-report: $(STAMP) ## Review report against BASE (default origin/main): rev
 	$(BIN)/nmm review-report --base $(or $(BASE),origin/main) $(if $(PREVIEW_URL),--preview-url $(PREVIEW_URL))
 
 lint: $(STAMP)
-	$(BIN)/ruff check scripts hooks tests benchmarks tools
-	$(BIN)/ruff format --check scripts hooks tests benchmarks tools
+	$(BIN)/ruff check nmm_site hooks tests benchmarks tools
+	$(BIN)/ruff format --check nmm_site hooks tests benchmarks tools
 
 system-deps: ## Install Debian's Chromium, fonts, Java and Node tools the browser tests need
 	bash .ci/system-deps.sh
@@ -88,7 +88,7 @@ bench-budgets: $(STAMP) system-deps ## Lighthouse and page-weight budgets (print
 
 # SITE=site takes screenshots of an already built site; without it a fresh build is made in a temp dir.
 screenshots: $(STAMP) system-deps ## Phone and laptop screenshots of home, province, heritage, people pages → .cache/screenshots/
-	$(BIN)/python -m scripts.cards.screenshots $(if $(SITE),--site $(SITE))
+	$(BIN)/python -m nmm_site.cards.screenshots $(if $(SITE),--site $(SITE))
 
 lock: ## Regenerate requirements.lock from a clean venv
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet -e '.[test]'

@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.baseline import plain_docs  # noqa: E402
-from scripts.site_config import load  # noqa: E402
-from scripts.sitecheck.browser import NetworkLog, attach, launch, transfer_bytes  # noqa: E402
-from scripts.sitecheck.config import SiteCheckConfig  # noqa: E402
-from scripts.sitecheck.server import serve  # noqa: E402
+from nmm_site.site_config import load  # noqa: E402
+from nmm_site.sitecheck.browser import NetworkLog, attach, launch, transfer_bytes  # noqa: E402
+from nmm_site.sitecheck.config import SiteCheckConfig  # noqa: E402
+from nmm_site.sitecheck.server import serve  # noqa: E402
 
 PAGES = {
     "home": "",

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.baseline import plain_docs  # noqa: E402
-from scripts.site_config import load  # noqa: E402
+from nmm_site.site_config import load  # noqa: E402
 
 PARTS = ("mkdocs.yml", "overrides", "hooks", "locales", "data", "assets", "schemas", "docs")
 # Fields whose values become redirect slugs: copies drop them so the 10× site has no colliding redirects.
@@ -159,8 +159,8 @@ def load_average() -> str:
 
 # The image pipeline alone, as the images hook runs it: the "encode the images" part of a cold build.
 IMAGES_ALONE = (
-    "from pathlib import Path; from scripts.images.config import ImageConfig; "
-    "from scripts.images.pipeline import run; from scripts.site_config import load; "
+    "from pathlib import Path; from nmm_site.images.config import ImageConfig; "
+    "from nmm_site.images.pipeline import run; from nmm_site.site_config import load; "
     "run(ImageConfig.for_root(Path.cwd(), load(Path.cwd()).codes))"
 )
 
@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             env = {"PYTHONPATH": str(ROOT), "SITE_URL": "https://nmm.example.org/"}
             env.update({"NMM_PUBLICATIONS": "0"} if args.no_pdf else {})
             # Exactly what `make build` runs, for a copy of the project.
-            make_build = [python, "-m", "scripts", "build-site", "--root", ".", "--site-dir", "_site"]
+            make_build = [python, "-m", "nmm_site", "build-site", "--root", ".", "--site-dir", "_site"]
             warm = [Variant("plain", plain_build, plain), Variant("ours warm", make_build, ours, env)]
             if args.one_language:
                 warm += [

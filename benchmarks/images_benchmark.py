@@ -16,9 +16,9 @@ from PIL import Image, ImageChops, ImageDraw, ImageOps
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.images.config import ImageConfig  # noqa: E402
-from scripts.images.encode import widths_for  # noqa: E402
-from scripts.images.pipeline import run  # noqa: E402
+from nmm_site.images.config import ImageConfig  # noqa: E402
+from nmm_site.images.encode import widths_for  # noqa: E402
+from nmm_site.images.pipeline import run  # noqa: E402
 
 SIDECAR = {
     "alt": {"vi": "Ảnh thử", "en": "Test photo", "fr": "Photo de test"},

@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from build_benchmark import copy_project  # noqa: E402
 
-from scripts.sitecheck.browser import launch  # noqa: E402
-from scripts.sitecheck.config import SiteCheckConfig  # noqa: E402
+from nmm_site.sitecheck.browser import launch  # noqa: E402
+from nmm_site.sitecheck.config import SiteCheckConfig  # noqa: E402
 
 PAGE = "provinces/ha-giang"
 TARGET_SECONDS = 2.0

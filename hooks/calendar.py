@@ -1,4 +1,4 @@
-"""MkDocs adapter for scripts.calendar: the `{{ calendar() }}` page, the "next dates" of province and
+"""MkDocs adapter for nmm_site.calendar: the `{{ calendar() }}` page, the "next dates" of province and
 heritage pages, and the .ics files beside each language's calendar page."""
 
 from __future__ import annotations
@@ -7,13 +7,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from scripts import site_config
-from scripts.calendar.ics import ics_files
-from scripts.calendar.model import Calendar, build
-from scripts.calendar.render import PLACEHOLDER, calendar_html, insert_section, next_dates_html
-from scripts.errors import ProblemsFound
-from scripts.facts import config as facts_config
-from scripts.regionmap.pages import language_root_prefix
+from nmm_site import site_config
+from nmm_site.calendar.ics import ics_files
+from nmm_site.calendar.model import Calendar, build
+from nmm_site.calendar.render import PLACEHOLDER, calendar_html, insert_section, next_dates_html
+from nmm_site.errors import ProblemsFound
+from nmm_site.facts import config as facts_config
+from nmm_site.regionmap.pages import language_root_prefix
 
 _built: dict[tuple, Calendar] = {}
 

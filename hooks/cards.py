@@ -1,4 +1,4 @@
-"""MkDocs adapter for scripts.cards: the home's cards and the section pages' card grids."""
+"""MkDocs adapter for nmm_site.cards: the home's cards and the section pages' card grids."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-import scripts.images as images
-from scripts import site_config
-from scripts.cards import data, html
-from scripts.errors import ProblemsFound
-from scripts.images.library import credits_html
+import nmm_site.images as images
+from nmm_site import site_config
+from nmm_site.cards import data, html
+from nmm_site.errors import ProblemsFound
+from nmm_site.images.library import credits_html
 
 
 class _State:

@@ -1,4 +1,4 @@
-"""MkDocs adapter for scripts.i18n.catalogs: compile once, install each build language's catalog."""
+"""MkDocs adapter for nmm_site.i18n.catalogs: compile once, install each build language's catalog."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from scripts.errors import ProblemsFound
-from scripts.i18n import catalogs, messages
-from scripts.site_config import load
+from nmm_site.errors import ProblemsFound
+from nmm_site.i18n import catalogs, messages
+from nmm_site.site_config import load
 
 _compiled = False
 

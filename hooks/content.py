@@ -7,9 +7,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from scripts import trust
-from scripts.content.checks import format_report
-from scripts.content.gate import problems_before_build
+from nmm_site import trust
+from nmm_site.content.checks import format_report
+from nmm_site.content.gate import problems_before_build
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -8,15 +8,15 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from scripts import site_config
-from scripts.errors import ProblemsFound
-from scripts.facts import config as facts_config
-from scripts.facts.factbox import FactBox
-from scripts.facts.loader import load
-from scripts.facts.markdown import split_front_matter
-from scripts.facts.render import FactPathError, Renderer
-from scripts.facts.reorg import Reorganisation
-from scripts.facts.shortcodes import replace_shortcodes
+from nmm_site import site_config
+from nmm_site.errors import ProblemsFound
+from nmm_site.facts import config as facts_config
+from nmm_site.facts.factbox import FactBox
+from nmm_site.facts.loader import load
+from nmm_site.facts.markdown import split_front_matter
+from nmm_site.facts.render import FactPathError, Renderer
+from nmm_site.facts.reorg import Reorganisation
+from nmm_site.facts.shortcodes import replace_shortcodes
 
 
 def _renderer(config: Any) -> Renderer:

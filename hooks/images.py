@@ -1,4 +1,4 @@
-"""MkDocs adapter for scripts.images: encode once per build, write `<picture>` markup, emit files once."""
+"""MkDocs adapter for nmm_site.images: encode once per build, write `<picture>` markup, emit files once."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-import scripts.images as images
-from scripts import compat
-from scripts.errors import Problem, ProblemsFound
-from scripts.images.config import ImageConfig
-from scripts.images.library import ImageLibrary, credits_html
-from scripts.images.markdown import body_line_offset, rewrite_markdown
-from scripts.images.pipeline import run
-from scripts.site_config import load
+import nmm_site.images as images
+from nmm_site import compat
+from nmm_site.errors import Problem, ProblemsFound
+from nmm_site.images.config import ImageConfig
+from nmm_site.images.library import ImageLibrary, credits_html
+from nmm_site.images.markdown import body_line_offset, rewrite_markdown
+from nmm_site.images.pipeline import run
+from nmm_site.site_config import load
 
 log = logging.getLogger("mkdocs.hooks.images")
 

@@ -1,4 +1,4 @@
-"""MkDocs adapter for scripts.i18n: per-page language data, sitemaps, 404 pages per language."""
+"""MkDocs adapter for nmm_site.i18n: per-page language data, sitemaps, 404 pages per language."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from scripts import compat
-from scripts.errors import ProblemsFound
-from scripts.i18n import languages
-from scripts.site_config import load
+from nmm_site import compat
+from nmm_site.errors import ProblemsFound
+from nmm_site.i18n import languages
+from nmm_site.site_config import load
 
 _state = languages.BuildState()
 

@@ -1,4 +1,4 @@
-"""MkDocs adapter for scripts.i18n.navigation: localised section names and A–Z order per language."""
+"""MkDocs adapter for nmm_site.i18n.navigation: localised section names and A–Z order per language."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import event_priority
 
-from scripts.content.config import ContentConfig
-from scripts.content.pages import read_trees
-from scripts.i18n.navigation import reorder
+from nmm_site.content.config import ContentConfig
+from nmm_site.content.pages import read_trees
+from nmm_site.i18n.navigation import reorder
 
 # The order of the top level: home, the overview, then the three sections; other pages follow A–Z.
 TOP_ORDER = ("index.md", "region.md", "provinces", "heritage", "peoples")

@@ -1,4 +1,4 @@
-"""MkDocs hook: the project being built is the one `scripts.site_config.load()` reads by default.
+"""MkDocs hook: the project being built is the one `nmm_site.site_config.load()` reads by default.
 
 Listed first in mkdocs.yml, so a fixture project (tests) or any other checkout reads its own languages
 and paths, never those of the checkout the code was imported from.
@@ -11,7 +11,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from scripts import site_config
+from nmm_site import site_config
 
 
 @event_priority(100)

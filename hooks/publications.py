@@ -1,4 +1,4 @@
-"""MkDocs adapter for scripts.publications: per-page links and card metadata; every file after the build."""
+"""MkDocs adapter for nmm_site.publications: per-page links and card metadata; every file after the build."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from scripts import compat
-from scripts.errors import ProblemsFound
-from scripts.publications import feeds, offices, pagemeta
-from scripts.publications.build import build_all
-from scripts.publications.catalog import Catalog, scan
-from scripts.publications.config import PublicationsConfig
+from nmm_site import compat
+from nmm_site.errors import ProblemsFound
+from nmm_site.publications import feeds, offices, pagemeta
+from nmm_site.publications.build import build_all
+from nmm_site.publications.catalog import Catalog, scan
+from nmm_site.publications.config import PublicationsConfig
 
 log = logging.getLogger("mkdocs.hooks.publications")
 
@@ -70,7 +70,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def _hero_file(site_dir: Path):
-    import scripts.images as images
+    import nmm_site.images as images
 
     def find(name: str) -> Path | None:
         library = images.current_library()

@@ -7,12 +7,12 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from scripts import compat, site_config
-from scripts.errors import ProblemsFound
-from scripts.facts import config as facts_config
-from scripts.facts.loader import load
-from scripts.facts.redirects import Redirect, data_redirects, page_redirects, write_redirects
-from scripts.facts.render import Renderer
+from nmm_site import compat, site_config
+from nmm_site.errors import ProblemsFound
+from nmm_site.facts import config as facts_config
+from nmm_site.facts.loader import load
+from nmm_site.facts.redirects import Redirect, data_redirects, page_redirects, write_redirects
+from nmm_site.facts.render import Renderer
 
 # One list per language build (static-i18n runs one build per language in this process).
 _PAGES: dict[str, list[Redirect]] = {}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from scripts import site_config
-from scripts.errors import ProblemsFound
-from scripts.regionmap.config import RegionMapConfig
-from scripts.regionmap.pages import language_root_prefix, page_language, replace_placeholder
-from scripts.regionmap.render import region_map_figure, region_map_list_html, region_map_svg
+from nmm_site import site_config
+from nmm_site.errors import ProblemsFound
+from nmm_site.regionmap.config import RegionMapConfig
+from nmm_site.regionmap.pages import language_root_prefix, page_language, replace_placeholder
+from nmm_site.regionmap.render import region_map_figure, region_map_list_html, region_map_svg
 
 MARKDOWN_MAP = RegionMapConfig(id_prefix="nmm-map-md")
 

@@ -1,4 +1,4 @@
-"""MkDocs adapter for scripts.search: one diacritic-insensitive search index per language."""
+"""MkDocs adapter for nmm_site.search: one diacritic-insensitive search index per language."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from scripts import compat
-from scripts.facts import config as facts_config
-from scripts.facts.loader import load as load_facts
-from scripts.facts.render import Renderer
-from scripts.search.index import write_from_combined
-from scripts.search.keywords import keywords_for
-from scripts.site_config import load
+from nmm_site import compat
+from nmm_site.facts import config as facts_config
+from nmm_site.facts.loader import load as load_facts
+from nmm_site.facts.render import Renderer
+from nmm_site.search.index import write_from_combined
+from nmm_site.search.keywords import keywords_for
+from nmm_site.site_config import load
 
 _keywords: dict[tuple[str, str], list[str]] = {}
 

@@ -8,10 +8,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts import compat
-from scripts.content.config import ContentConfig
-from scripts.translation.pages import EDITORS_PAGE, build_meta, editors_page_html
-from scripts.translation.status import PageStatus, cached_translation_status
+from nmm_site import compat
+from nmm_site.content.config import ContentConfig
+from nmm_site.translation.pages import EDITORS_PAGE, build_meta, editors_page_html
+from nmm_site.translation.status import PageStatus, cached_translation_status
 
 
 def _statuses(root: Path) -> tuple[ContentConfig, list[PageStatus]]:

@@ -1,4 +1,4 @@
-"""MkDocs adapter for scripts.visits: check the visits data, then add "Plan your visit" (section, summary
+"""MkDocs adapter for nmm_site.visits: check the visits data, then add "Plan your visit" (section, summary
 box, TOC entry) to province and heritage pages, and the key figures and corrections contact to the
 offices page."""
 
@@ -11,12 +11,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from scripts import site_config
-from scripts.errors import ProblemsFound
-from scripts.facts.render import Renderer
-from scripts.i18n.pages import url_path
-from scripts.visits import model, offices, render, validate
-from scripts.visits import page as placement
+from nmm_site import site_config
+from nmm_site.errors import ProblemsFound
+from nmm_site.facts.render import Renderer
+from nmm_site.i18n.pages import url_path
+from nmm_site.visits import model, offices, render, validate
+from nmm_site.visits import page as placement
 
 
 def _root(config: Any) -> Path:

@@ -79,6 +79,6 @@ def tree(tmp_path: Path) -> Path:
 @pytest.fixture
 def cli():
     """The `nmm` command line, called in-process: `cli(["check-content", …])` returns the exit code."""
-    from scripts.cli import main
+    from nmm_site.cli import main
 
     return main

@@ -1,4 +1,4 @@
-"""scripts/compat.py against the installed MkDocs, Material and static-i18n: versions, attributes, files."""
+"""nmm_site/compat.py against the installed MkDocs, Material and static-i18n: versions, attributes, files."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import pytest
 from mkdocs.theme import Theme
 from mkdocs.utils.meta import YAML_RE
 
-from scripts import compat
-from scripts import compat as mp
-from scripts.errors import ProblemsFound
-from scripts.facts.markdown import FRONT_MATTER_RE
+from nmm_site import compat
+from nmm_site import compat as mp
+from nmm_site.errors import ProblemsFound
+from nmm_site.facts.markdown import FRONT_MATTER_RE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,13 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize("dist", sorted(compat.WRITTEN_FOR))
 def test_installed_version_is_the_one_compat_was_written_for(dist: str) -> None:
     assert version(dist) == compat.WRITTEN_FOR[dist], (
-        f"{dist} {version(dist)} is installed: review every {dist} section of scripts/compat.py, "
+        f"{dist} {version(dist)} is installed: review every {dist} section of nmm_site/compat.py, "
         "then update its version there"
     )
 
 
 def test_the_front_matter_rule_is_mkdocs_own() -> None:
-    # scripts/facts/markdown.py mirrors MkDocs' rule so that its line numbers agree with the build.
+    # nmm_site/facts/markdown.py mirrors MkDocs' rule so that its line numbers agree with the build.
     assert (FRONT_MATTER_RE.pattern, FRONT_MATTER_RE.flags) == (YAML_RE.pattern, YAML_RE.flags)
 
 
@@ -37,7 +37,7 @@ def test_the_front_matter_rule_is_mkdocs_own() -> None:
 # fr), recording what compat reads in each build.
 RECORDER = """
 from pathlib import Path
-from scripts import compat
+from nmm_site import compat
 
 def on_pre_build(config):
     with Path(config.config_file_path).with_name("seen.txt").open("a", encoding="utf-8") as out:
@@ -168,7 +168,7 @@ def test_an_upgraded_material_stops_the_build_with_a_fix(tmp_path: Path, broken:
     with pytest.raises(ProblemsFound) as caught:
         mp.patch_bundle(tmp_path)
     text = str(caught.value)
-    assert what in text and "scripts/compat.py" in text and compat.MATERIAL in text
+    assert what in text and "nmm_site/compat.py" in text and compat.MATERIAL in text
 
 
 def test_no_bundle_is_a_named_problem(tmp_path: Path) -> None:

@@ -1,11 +1,11 @@
-"""scripts.fast_yaml: libyaml's speed, the pure-Python parser's results and messages."""
+"""nmm_site.fast_yaml: libyaml's speed, the pure-Python parser's results and messages."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from scripts import fast_yaml
+from nmm_site import fast_yaml
 
 TEXT = "title: Hà Giang\narea_km2: 7929.5\nnames: [Hà Giang, Ha Giang]\nwhen: 2025-07-01\n"
 

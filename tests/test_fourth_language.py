@@ -17,10 +17,10 @@ import pytest
 import yaml
 from lxml import html
 
-from scripts import site_config
-from scripts.errors import ProblemsFound
-from scripts.facts.config import FactsConfig
-from scripts.facts.loader import load, with_languages
+from nmm_site import site_config
+from nmm_site.errors import ProblemsFound
+from nmm_site.facts.config import FactsConfig
+from nmm_site.facts.loader import load, with_languages
 from tests.conftest import FIXTURES, ROOT, make_fixture_project, mkdocs_build
 
 BASE = "https://nmm.example.org/"

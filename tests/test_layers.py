@@ -1,10 +1,10 @@
-"""The package's layering, read from the imports of every module in scripts/ (ast, nothing imported).
+"""The package's layering, read from the imports of every module in nmm_site/ (ast, nothing imported).
 
 - The bottom layer (BOTTOM) imports nothing above it: only other bottom modules, the standard library
   and third-party packages. It is what every feature may use: configuration (`site_config`), errors,
   YAML, front matter, Markdown scanning, slugs and collation, the UI-string catalogs and the URL model
   of pages, and the one module that touches third-party internals (`compat`).
-- The feature subpackages (`scripts.content`, `scripts.facts`, …) import each other without cycles.
+- The feature subpackages (`nmm_site.content`, `nmm_site.facts`, …) import each other without cycles.
   A subpackage is one node; bottom modules are not part of their subpackage's node.
   KNOWN_CYCLE_EDGES lists the module imports that still close a cycle: it may only shrink (an entry
   that no longer exists fails the test, so it is removed when its cycle is fixed).
@@ -18,24 +18,24 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "scripts"
+PACKAGE = Path(__file__).resolve().parent.parent / "nmm_site"
 
 BOTTOM = frozenset(
     {
-        "scripts",  # the package's __init__ (empty)
-        "scripts.errors",  # Problem, ProblemsFound
-        "scripts.fast_yaml",  # YAML with line numbers, no anchors/aliases
-        "scripts.site_config",  # the project model read from mkdocs.yml: languages, paths, URLs
-        "scripts.compat",  # every touch of Material / static-i18n / MkDocs internals
-        "scripts.trust",  # refusing hostile files
-        "scripts.content.slugs",  # slugs and case/diacritic folding
-        "scripts.content.collation",  # dictionary order per language
-        "scripts.content.frontmatter",  # the front-matter parser
-        "scripts.facts.markdown",  # where front matter, code and shortcodes are in a Markdown page
-        "scripts.i18n",  # the package's __init__ (empty)
-        "scripts.i18n.catalogs",  # gettext catalogs: compile, load
-        "scripts.i18n.messages",  # ui_text(lang, "…")
-        "scripts.i18n.pages",  # page paths and URLs per language
+        "nmm_site",  # the package's __init__ (empty)
+        "nmm_site.errors",  # Problem, ProblemsFound
+        "nmm_site.fast_yaml",  # YAML with line numbers, no anchors/aliases
+        "nmm_site.site_config",  # the project model read from mkdocs.yml: languages, paths, URLs
+        "nmm_site.compat",  # every touch of Material / static-i18n / MkDocs internals
+        "nmm_site.trust",  # refusing hostile files
+        "nmm_site.content.slugs",  # slugs and case/diacritic folding
+        "nmm_site.content.collation",  # dictionary order per language
+        "nmm_site.content.frontmatter",  # the front-matter parser
+        "nmm_site.facts.markdown",  # where front matter, code and shortcodes are in a Markdown page
+        "nmm_site.i18n",  # the package's __init__ (empty)
+        "nmm_site.i18n.catalogs",  # gettext catalogs: compile, load
+        "nmm_site.i18n.messages",  # ui_text(lang, "…")
+        "nmm_site.i18n.pages",  # page paths and URLs per language
     }
 )
 
@@ -43,11 +43,11 @@ BOTTOM = frozenset(
 KNOWN_CYCLE_EDGES = frozenset(
     {
         # `nmm check-content` runs every check, among them the editorial rules, which read the pages
-        # through scripts.content: the runner (content/checks.py) belongs above both.
-        ("scripts.content.checks", "scripts.editorial.check"),
+        # through nmm_site.content: the runner (content/checks.py) belongs above both.
+        ("nmm_site.content.checks", "nmm_site.editorial.check"),
         # `nmm new-page` records the new translation's source hash: the command belongs above both.
-        ("scripts.content.newpage", "scripts.translation.hashing"),
-        ("scripts.content.newpage", "scripts.translation.mark"),
+        ("nmm_site.content.newpage", "nmm_site.translation.hashing"),
+        ("nmm_site.content.newpage", "nmm_site.translation.mark"),
     }
 )
 
@@ -74,12 +74,12 @@ def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
                 module = ".".join([*base, *([node.module] if node.module else [])])
             else:
                 module = node.module or ""
-            # `from scripts import site_config` imports the module scripts.site_config.
+            # `from nmm_site import site_config` imports the module nmm_site.site_config.
             candidates = [module, *(f"{module}.{alias.name}" for alias in node.names)]
         else:
             continue
         for candidate in candidates:
-            # `import scripts.facts.render` also runs the parents' __init__: the deepest known name counts.
+            # `import nmm_site.facts.render` also runs the parents' __init__: the deepest known name counts.
             while candidate and candidate not in known:
                 candidate = candidate.rpartition(".")[0]
             if candidate and candidate != name:
@@ -94,7 +94,7 @@ def graph() -> dict[str, set[str]]:
 
 
 def node_of(module: str) -> str:
-    """The subpackage a module belongs to ("scripts.facts.render" → "scripts.facts")."""
+    """The subpackage a module belongs to ("nmm_site.facts.render" → "nmm_site.facts")."""
     return ".".join(module.split(".")[:2])
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.cli import main
-from scripts.site_build import swap_in
+from nmm_site.cli import main
+from nmm_site.site_build import swap_in
 
 
 def _project(tmp_path: Path, link: str) -> Path:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.site_config import load
-from scripts.sitecheck.browser import CLS_OBSERVER, NetworkLog, attach, chromium_problem, in_ci, launch
-from scripts.sitecheck.server import ServedSite, serve
+from nmm_site.site_config import load
+from nmm_site.sitecheck.browser import CLS_OBSERVER, NetworkLog, attach, chromium_problem, in_ci, launch
+from nmm_site.sitecheck.server import ServedSite, serve
 
 SITE = load()
 DESKTOP = {"viewport": {"width": 1280, "height": 900}, "device_scale_factor": 1}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.sitecheck.axe import describe, run_axe
+from nmm_site.sitecheck.axe import describe, run_axe
 from tests.browser.conftest import SITE
 
 pytestmark = pytest.mark.browser

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.calendar.events import load_events
-from scripts.facts import config as facts_config
+from nmm_site.calendar.events import load_events
+from nmm_site.facts import config as facts_config
 from tests.browser.conftest import DESKTOP, SITE
 from tests.browser.test_search import search
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.sitecheck.server import serve
-from scripts.translation.hashing import source_hash
-from scripts.translation.mark import set_source_hash
+from nmm_site.sitecheck.server import serve
+from nmm_site.translation.hashing import source_hash
+from nmm_site.translation.mark import set_source_hash
 from tests.browser.conftest import PHONE, SITE
 from tests.conftest import FIXTURES, make_fixture_project, mkdocs_build
 

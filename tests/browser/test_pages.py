@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from scripts.sitecheck.pages import by_language
+from nmm_site.sitecheck.pages import by_language
 from tests.browser.conftest import SITE
 
 pytestmark = pytest.mark.browser
@@ -25,7 +25,7 @@ def test_every_page_loads_cleanly(built_site: Path, site, desktop, lang: str) ->
         assert response is not None
         if response.status != 200:
             problems.append(f"/{path}: HTTP {response.status}")
-        # The search index waits until the visitor opens the search (scripts/compat.py).
+        # The search index waits until the visitor opens the search (nmm_site/compat.py).
         if any("search_index.json" in r.url for r in desktop.log.responses):
             problems.append(f"/{path}: the search index was downloaded before anyone searched")
         problems += [f"/{path}: {p}" for p in desktop.log.problems()]

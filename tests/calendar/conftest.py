@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.calendar.model import Calendar, build
-from scripts.facts.config import FactsConfig
+from nmm_site.calendar.model import Calendar, build
+from nmm_site.facts.config import FactsConfig
 
 LANGS = ("vi", "en", "fr")
 STAMP = dt.datetime(2026, 12, 5, 1, 0, tzinfo=dt.UTC)  # 2026-12-05 in Viet Nam

@@ -9,10 +9,10 @@ import pytest
 import vobject
 from lxml import html as lxml_html
 
-from scripts.calendar.events import load_events
-from scripts.content.slugs import fold
-from scripts.facts import config as facts_config
-from scripts.search.index import words
+from nmm_site.calendar.events import load_events
+from nmm_site.content.slugs import fold
+from nmm_site.facts import config as facts_config
+from nmm_site.search.index import words
 
 pytestmark = pytest.mark.slow
 PREFIXES = {"vi": "", "en": "en/", "fr": "fr/"}

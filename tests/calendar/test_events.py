@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.calendar.events import check_events, load_events
-from scripts.errors import ProblemsFound
-from scripts.facts import config as site_facts
+from nmm_site.calendar.events import check_events, load_events
+from nmm_site.errors import ProblemsFound
+from nmm_site.facts import config as site_facts
 from tests.calendar.conftest import EVENTS, facts_config, write_data
 
 
@@ -103,8 +103,8 @@ def test_load_events_raises_every_problem(tmp_path: Path) -> None:
 
 
 def test_check_content_reports_event_problems(tmp_path: Path, tree: Path) -> None:
-    from scripts.content.checks import check_content
-    from scripts.content.config import ContentConfig
+    from nmm_site.content.checks import check_content
+    from nmm_site.content.config import ContentConfig
 
     write_data(tree, EVENTS.replace("lunar 3/10", "lunar 3/40", 1))
     report = check_content(ContentConfig.from_root(tree), fix=False, numbers=False)

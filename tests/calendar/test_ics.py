@@ -7,8 +7,8 @@ import datetime as dt
 
 import vobject
 
-from scripts.calendar.ics import ics_bytes, ics_files
-from scripts.calendar.model import Calendar
+from nmm_site.calendar.ics import ics_bytes, ics_files
+from nmm_site.calendar.model import Calendar
 from tests.calendar.conftest import STAMP
 
 PAGE = "https://nmm.example.org/en/calendar/"

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from scripts.calendar.lunar import LunarDate, month_length, month_start, tet, to_lunar, to_solar
+from nmm_site.calendar.lunar import LunarDate, month_length, month_start, tet, to_lunar, to_solar
 
 D = dt.date
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.calendar.reference import FALLBACK, reference_date, reference_time
+from nmm_site.calendar.reference import FALLBACK, reference_date, reference_time
 
 
 def test_source_date_epoch_wins(tmp_path: Path) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from scripts.calendar.model import Calendar
-from scripts.calendar.render import calendar_html, insert_section, next_dates_html
+from nmm_site.calendar.model import Calendar
+from nmm_site.calendar.render import calendar_html, insert_section, next_dates_html
 
 
 def tree(calendar: Calendar, lang: str = "en"):
@@ -107,7 +107,7 @@ def test_names_link_only_to_pages_that_exist(calendar: Calendar) -> None:
 def test_an_occurrence_under_way_at_the_new_year(tmp_path) -> None:
     import datetime as dt
 
-    from scripts.calendar.model import build
+    from nmm_site.calendar.model import build
     from tests.calendar.conftest import EVENTS, facts_config, write_data
 
     rites = """

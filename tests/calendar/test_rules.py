@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from scripts.calendar.rules import Occurrence, RuleError, parse
+from nmm_site.calendar.rules import Occurrence, RuleError, parse
 
 D = dt.date
 YEAR_2026 = (D(2026, 1, 1), D(2026, 12, 31))

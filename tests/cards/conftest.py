@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.cards.data import Project
-from scripts.facts.loader import FactData
+from nmm_site.cards.data import Project
+from nmm_site.facts.loader import FactData
 
 
 def page(root: Path, lang: str, rel: str, **front: str) -> None:

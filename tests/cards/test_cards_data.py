@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.cards import data
+from nmm_site.cards import data
 from tests.cards.conftest import page
 
 

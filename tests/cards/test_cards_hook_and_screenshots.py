@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import hooks.cards as hook
-from scripts.cards import screenshots
+from nmm_site.cards import screenshots
 from tests.cards.test_cards_html import fake_meta
 
 

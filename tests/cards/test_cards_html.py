@@ -6,7 +6,7 @@ import re
 
 from lxml import html as lxml_html
 
-from scripts.cards import data, html
+from nmm_site.cards import data, html
 
 
 def fake_meta(name: str, lang: str) -> dict:

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.content import checks
-from scripts.content.checks import check_content
-from scripts.content.config import ContentConfig
-from scripts.errors import Problem
+from nmm_site.content import checks
+from nmm_site.content.checks import check_content
+from nmm_site.content.config import ContentConfig
+from nmm_site.errors import Problem
 
 HA_GIANG_VI = "docs/vi/provinces/ha-giang.md"
 

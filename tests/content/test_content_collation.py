@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from scripts.content.collation import sort_key, sorted_by_name
+from nmm_site.content.collation import sort_key, sorted_by_name
 
 
 def test_vietnamese_alphabet_order():

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from scripts.content.frontmatter import parse
+from nmm_site.content.frontmatter import parse
 
 PAGE = Path("docs/vi/provinces/ha-giang.md")
 

@@ -1,6 +1,6 @@
 """Links and heading anchors as the build sees them."""
 
-from scripts.content.links import anchors, is_page_link, links
+from nmm_site.content.links import anchors, is_page_link, links
 
 
 def test_anchors_follow_toc_rules():
@@ -39,7 +39,7 @@ def test_links_skip_code_comments_and_images():
 def test_anchors_match_what_python_markdown_builds():
     import markdown
 
-    from scripts.content.slugs import slugify
+    from nmm_site.content.slugs import slugify
 
     body = "## Lịch sử\n\n## Lịch sử\n\n### **Văn hóa** `Thái` [Mường](a.md)\n\n## Tên khác {#ten-goi}\n"
     html = markdown.markdown(

@@ -1,9 +1,9 @@
 """`nmm new-page`: the page in three trees, translations marked current, never overwriting."""
 
-from scripts.content.checks import check_content
-from scripts.content.config import ContentConfig
-from scripts.content.frontmatter import parse
-from scripts.translation.status import Status, translation_status
+from nmm_site.content.checks import check_content
+from nmm_site.content.config import ContentConfig
+from nmm_site.content.frontmatter import parse
+from nmm_site.translation.status import Status, translation_status
 
 
 def test_new_page_creates_three_linked_pages(tree, cli, capsys):

@@ -6,8 +6,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from scripts.content.frontmatter import parse
-from scripts.content.schema import SCHEMAS_DIR, page_types, validate
+from nmm_site.content.frontmatter import parse
+from nmm_site.content.schema import SCHEMAS_DIR, page_types, validate
 
 PAGE = Path("docs/vi/provinces/ha-giang.md")
 GOOD = {

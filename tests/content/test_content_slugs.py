@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from scripts.content.slugs import fold, slugify
+from nmm_site.content.slugs import fold, slugify
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from scripts.content.frontmatter import parse
-from scripts.content.pages import Page
-from scripts.content.terms import check_terms
+from nmm_site.content.frontmatter import parse
+from nmm_site.content.pages import Page
+from nmm_site.content.terms import check_terms
 
 FRONT = "---\ntype: people\nid: mong\ntitle: Người Mông\n---\n\n"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.site_config import ROOT
+from nmm_site.site_config import ROOT
 
 TREE = Path(__file__).parent.parent / "content" / "fixtures" / "tree"
 

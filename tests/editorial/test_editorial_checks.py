@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from scripts.content.checks import check_content
-from scripts.content.config import ContentConfig
-from scripts.content.pages import read_trees
-from scripts.editorial.check import HEDGE_FIX, check_editorial, url_problem
-from scripts.editorial.rules import load_rules
-from scripts.errors import Problem
+from nmm_site.content.checks import check_content
+from nmm_site.content.config import ContentConfig
+from nmm_site.content.pages import read_trees
+from nmm_site.editorial.check import HEDGE_FIX, check_editorial, url_problem
+from nmm_site.editorial.rules import load_rules
+from nmm_site.errors import Problem
 from tests.editorial.conftest import append, edit
 
 HA_GIANG = "docs/{lang}/provinces/ha-giang.md"
@@ -193,7 +193,7 @@ def test_terminology_variant_only_in_its_language(project: Path) -> None:
 
 
 def test_every_term_of_editorial_md_has_one_rendering_per_language() -> None:
-    from scripts.site_config import ROOT
+    from nmm_site.site_config import ROOT
 
     rules = load_rules(ROOT / "data", ("vi", "en", "fr"))
     assert rules.problems == []

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from scripts.content.config import ContentConfig
-from scripts.content.pages import read_trees
-from scripts.editorial.check import check_editorial
-from scripts.errors import ProblemsFound
-from scripts.site_config import ROOT
+from nmm_site.content.config import ContentConfig
+from nmm_site.content.pages import read_trees
+from nmm_site.editorial.check import check_editorial
+from nmm_site.errors import ProblemsFound
+from nmm_site.site_config import ROOT
 
 
 def test_real_content_passes_the_editorial_checks() -> None:

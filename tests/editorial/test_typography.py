@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.editorial.typography import typeset_html, typeset_text
+from nmm_site.editorial.typography import typeset_html, typeset_text
 
 N = "\u202f"  # narrow no-break space
 B = "\u00a0"  # no-break space
@@ -106,7 +106,7 @@ def test_unbalanced_html_does_not_break_the_language_stack() -> None:
 def test_the_build_applies_it_to_every_page() -> None:
     import importlib.util
 
-    from scripts.site_config import ROOT
+    from nmm_site.site_config import ROOT
 
     assert "hooks/typography.py" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     spec = importlib.util.spec_from_file_location("typography_hook", ROOT / "hooks" / "typography.py")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.facts.config import FactsConfig
-from scripts.facts.loader import load
-from scripts.facts.render import Renderer
+from nmm_site.facts.config import FactsConfig
+from nmm_site.facts.loader import load
+from nmm_site.facts.render import Renderer
 
 SOURCES = """\
 census-2019:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.facts.check import check_numbers, parse_numbers
+from nmm_site.facts.check import check_numbers, parse_numbers
 
 FRONT = "---\ntype: province\nid: ha-giang\ntitle: Hà Giang\n---\n\n"
 PAGE = Path("docs/fr/provinces/ha-giang.md")

@@ -12,10 +12,10 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import hooks.facts as hook
-from scripts.facts import commands
-from scripts.facts.config import FactsConfig
-from scripts.facts.loader import load
-from scripts.facts.render import renderer
+from nmm_site.facts import commands
+from nmm_site.facts.config import FactsConfig
+from nmm_site.facts.loader import load
+from nmm_site.facts.render import renderer
 
 ROOT = Path(__file__).resolve().parents[2]
 

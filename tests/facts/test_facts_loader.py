@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.errors import Problem, ProblemsFound
-from scripts.facts.config import FactsConfig
-from scripts.facts.loader import load
+from nmm_site.errors import Problem, ProblemsFound
+from nmm_site.facts.config import FactsConfig
+from nmm_site.facts.loader import load
 from tests.facts.conftest import base_files, config_for, write_data
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts.errors import ProblemsFound
-from scripts.facts.redirects import Redirect, data_redirects, page_redirects, relative_url, write_redirects
-from scripts.facts.render import Renderer
+from nmm_site.errors import ProblemsFound
+from nmm_site.facts.redirects import Redirect, data_redirects, page_redirects, relative_url, write_redirects
+from nmm_site.facts.render import Renderer
 
 LANGS = ("vi", "en", "fr")
 

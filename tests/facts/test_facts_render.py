@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.facts.render import FactPathError, Renderer, format_day, format_number, render_fact
+from nmm_site.facts.render import FactPathError, Renderer, format_day, format_number, render_fact
 
 NNBSP = "\u202f"  # narrow no-break space: French thousands separator (Babel)
 NBSP = "\u00a0"

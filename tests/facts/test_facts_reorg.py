@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.facts.factbox import FactBox, factbox, sources_html
-from scripts.facts.render import FactPathError, Renderer
-from scripts.facts.reorg import Reorganisation
+from nmm_site.facts.factbox import FactBox, factbox, sources_html
+from nmm_site.facts.render import FactPathError, Renderer
+from nmm_site.facts.reorg import Reorganisation
 
 
 @pytest.mark.parametrize(

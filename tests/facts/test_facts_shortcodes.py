@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.facts.markdown import split_front_matter
-from scripts.facts.render import Renderer
-from scripts.facts.shortcodes import replace_shortcodes
+from nmm_site.facts.markdown import split_front_matter
+from nmm_site.facts.render import Renderer
+from nmm_site.facts.shortcodes import replace_shortcodes
 
 PAGE = Path("docs/vi/provinces/hà-giang.md")
 

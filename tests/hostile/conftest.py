@@ -17,7 +17,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from scripts.images.config import ImageConfig
+from nmm_site.images.config import ImageConfig
 from tests.images.conftest import SIDECAR, textured
 
 

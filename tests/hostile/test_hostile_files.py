@@ -12,14 +12,14 @@ import pytest
 import yaml
 from PIL import Image
 
-from scripts import fast_yaml
-from scripts.content.checks import check_content
-from scripts.content.config import ContentConfig
-from scripts.errors import Problem, ProblemsFound
-from scripts.facts.loader import load_yaml
-from scripts.images.config import ImageConfig
-from scripts.images.pipeline import run
-from scripts.images.sidecar import load_sidecar
+from nmm_site import fast_yaml
+from nmm_site.content.checks import check_content
+from nmm_site.content.config import ContentConfig
+from nmm_site.errors import Problem, ProblemsFound
+from nmm_site.facts.loader import load_yaml
+from nmm_site.images.config import ImageConfig
+from nmm_site.images.pipeline import run
+from nmm_site.images.sidecar import load_sidecar
 from tests.hostile.conftest import digests
 
 # Refused images: name → words of the message, words of the fix.

@@ -8,18 +8,18 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from scripts.errors import ProblemsFound
-from scripts.i18n import catalogs
-from scripts.site_config import Language, SiteConfig
+from nmm_site.errors import ProblemsFound
+from nmm_site.i18n import catalogs
+from nmm_site.site_config import Language, SiteConfig
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> SiteConfig:
     (tmp_path / "overrides").mkdir()
     (tmp_path / "overrides" / "page.html").write_text("<p>{{ _('Sources') }}</p>\n", encoding="utf-8")
-    (tmp_path / "scripts").mkdir()
-    (tmp_path / "scripts" / "mod.py").write_text(
-        'from scripts.i18n.messages import ui_text\n\nX = ui_text(lang, "Key facts")\nY = other("Not me")\n',
+    (tmp_path / "nmm_site").mkdir()
+    (tmp_path / "nmm_site" / "mod.py").write_text(
+        'from nmm_site.i18n.messages import ui_text\n\nX = ui_text(lang, "Key facts")\nY = other("Not me")\n',
         encoding="utf-8",
     )
     return SiteConfig(
@@ -46,7 +46,7 @@ def write_catalog(site: SiteConfig, code: str, strings: dict[str, str]) -> None:
 
 def test_extraction_finds_template_and_python_strings_only(site: SiteConfig) -> None:
     found = {message.id: message.locations for message in catalogs.extract(site) if message.id}
-    assert found == {"Sources": [("overrides/page.html", 1)], "Key facts": [("scripts/mod.py", 3)]}
+    assert found == {"Sources": [("overrides/page.html", 1)], "Key facts": [("nmm_site/mod.py", 3)]}
 
 
 def test_a_missing_translation_stops_compilation_naming_the_string(site: SiteConfig) -> None:
@@ -56,7 +56,7 @@ def test_a_missing_translation_stops_compilation_naming_the_string(site: SiteCon
     with pytest.raises(ProblemsFound) as error:
         catalogs.compile_all(site)
     assert [p.message for p in error.value.problems] == [
-        "no fr translation for 'Key facts' (used in scripts/mod.py:3)"
+        "no fr translation for 'Key facts' (used in nmm_site/mod.py:3)"
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scripts.i18n.navigation import reorder, title_key
+from nmm_site.i18n.navigation import reorder, title_key
 
 
 @dataclass

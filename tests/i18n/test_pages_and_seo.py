@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from scripts.i18n.pages import PageIndex, url_path
-from scripts.i18n.seo import json_ld, page_head
-from scripts.i18n.sitemap import sitemap_xml
-from scripts.site_config import Language, SiteConfig
+from nmm_site.i18n.pages import PageIndex, url_path
+from nmm_site.i18n.seo import json_ld, page_head
+from nmm_site.i18n.sitemap import sitemap_xml
+from nmm_site.site_config import Language, SiteConfig
 
 SITE = SiteConfig(
     root=Path("."),

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from scripts.images.config import ImageConfig
+from nmm_site.images.config import ImageConfig
 
 SERIAL = "SN-4711-HAGIANG"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.images.config import ImageConfig
-from scripts.images.library import ImageLibrary, credits_html, relative_url
-from scripts.images.markdown import body_line_offset, rewrite_markdown
-from scripts.images.pipeline import run
+from nmm_site.images.config import ImageConfig
+from nmm_site.images.library import ImageLibrary, credits_html, relative_url
+from nmm_site.images.markdown import body_line_offset, rewrite_markdown
+from nmm_site.images.pipeline import run
 
 
 class _Tree(HTMLParser):

@@ -14,11 +14,11 @@ import numpy as np
 import pytest
 from PIL import Image, ImageCms
 
-from scripts import cli
-from scripts.errors import ProblemsFound
-from scripts.images.config import ImageConfig
-from scripts.images.pipeline import run
-from scripts.site_config import Language, SiteConfig
+from nmm_site import cli
+from nmm_site.errors import ProblemsFound
+from nmm_site.images.config import ImageConfig
+from nmm_site.images.pipeline import run
+from nmm_site.site_config import Language, SiteConfig
 
 AddImage = Callable[..., Path]
 
@@ -331,8 +331,8 @@ def test_cli_reports_without_traceback_and_exits_1(
     root = cfg.source_dir.parent.parent
     add_image("empty.png", b"")
     site = SiteConfig(root, "http://x/", "x", tuple(Language(c, c, c == "vi") for c in ("vi", "en", "fr")))
-    monkeypatch.setattr("scripts.images.commands.site_config.load", lambda: site)
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ("scripts.images.commands",))
+    monkeypatch.setattr("nmm_site.images.commands.site_config.load", lambda: site)
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("nmm_site.images.commands",))
     assert cli.main(["optimize-images", "--workers", "1"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("1 problem found:\n")

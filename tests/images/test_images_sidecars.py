@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.images.names import check_name, content_key, output_name, suggested_name
-from scripts.images.sidecar import licence_label, licence_url, load_sidecar
+from nmm_site.images.names import check_name, content_key, output_name, suggested_name
+from nmm_site.images.sidecar import licence_label, licence_url, load_sidecar
 
 LANGS = ("vi", "en", "fr")
 
@@ -163,7 +163,7 @@ def test_schema_file_is_a_valid_json_schema() -> None:
 
     import jsonschema
 
-    from scripts.images.sidecar import SCHEMA_PATH
+    from nmm_site.images.sidecar import SCHEMA_PATH
 
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -174,7 +174,7 @@ def test_ssim_is_one_for_identical_images_and_drops_with_noise(textured) -> None
     import numpy as np
     from PIL import Image
 
-    from scripts.images.ssim import ssim
+    from nmm_site.images.ssim import ssim
 
     a = textured(200, 150)
     noisy = np.clip(np.asarray(a, np.int16) + np.random.default_rng(1).normal(0, 25, (150, 200, 3)), 0, 255)

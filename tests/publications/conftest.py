@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from scripts.publications.build import Report, build_all
-from scripts.publications.config import PublicationsConfig
+from nmm_site.publications.build import Report, build_all
+from nmm_site.publications.config import PublicationsConfig
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_URL = "https://nmm.example.org/"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.publications import build, feeds, qr
-from scripts.publications.config import PublicationsConfig
+from nmm_site.publications import build, feeds, qr
+from nmm_site.publications.config import PublicationsConfig
 from tests.conftest import ROOT
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.publications import pdf
+from nmm_site.publications import pdf
 from tests.publications.conftest import BODY
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils not installed")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from scripts import site_config
-from scripts.errors import ProblemsFound
-from scripts.publications.config import (
+from nmm_site import site_config
+from nmm_site.errors import ProblemsFound
+from nmm_site.publications.config import (
     ALLOW_LOCAL_ENV,
     PublicationsConfig,
     is_local_address,

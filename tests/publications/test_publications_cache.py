@@ -6,7 +6,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from scripts.publications.build import build_all
+from nmm_site.publications.build import build_all
 from tests.publications.conftest import hero_finder
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFont
 
-from scripts.errors import ProblemsFound
-from scripts.publications import cards, pagemeta
-from scripts.publications.build import card_jobs
-from scripts.publications.catalog import scan
+from nmm_site.errors import ProblemsFound
+from nmm_site.publications import cards, pagemeta
+from nmm_site.publications.build import card_jobs
+from nmm_site.publications.catalog import scan
 from tests.publications.conftest import ROOT
 
 FONTS = ROOT / "assets" / "fonts"

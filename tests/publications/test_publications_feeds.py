@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from scripts.publications.feeds import git_dates
+from nmm_site.publications.feeds import git_dates
 from tests.publications.conftest import SITE_URL
 
 A = "{http://www.w3.org/2005/Atom}"

@@ -11,7 +11,7 @@ import zxingcpp
 from lxml import etree, html
 from PIL import Image
 
-from scripts.publications.golinks import CHOOSE_JS, STORAGE_KEY, choose_language
+from nmm_site.publications.golinks import CHOOSE_JS, STORAGE_KEY, choose_language
 from tests.publications.conftest import ROOT, SITE_URL
 
 AVAILABLE = ["vi", "en", "fr"]

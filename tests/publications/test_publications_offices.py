@@ -8,9 +8,9 @@ from urllib.parse import urljoin
 
 from lxml import html
 
-from scripts.publications import pagemeta
-from scripts.publications.catalog import scan
-from scripts.publications.offices import replace_placeholders
+from nmm_site.publications import pagemeta
+from nmm_site.publications.catalog import scan
+from nmm_site.publications.offices import replace_placeholders
 from tests.publications.conftest import SITE_URL
 
 MARKDOWN = """Intro with {{ fact("provinces.ha-giang.population") }}.

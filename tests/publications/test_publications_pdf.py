@@ -12,7 +12,7 @@ import zxingcpp
 from fontTools.ttLib import TTFont
 from PIL import Image
 
-from scripts.publications import pdf
+from nmm_site.publications import pdf
 from tests.publications.conftest import SITE_URL, article
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.content.slugs import fold
-from scripts.regionmap.data import Region, load_region
-from scripts.regionmap.render import PROVINCE_IDS
+from nmm_site.content.slugs import fold
+from nmm_site.regionmap.data import Region, load_region
+from nmm_site.regionmap.render import PROVINCE_IDS
 
 NAMES = {
     "ha-giang": "Hà Giang",

@@ -11,9 +11,9 @@ import jinja2
 import pytest
 from mkdocs.exceptions import PluginError
 
-from scripts.errors import Problem, ProblemsFound
-from scripts.regionmap import render
-from scripts.regionmap.pages import language_root_prefix, page_language, replace_placeholder
+from nmm_site.errors import Problem, ProblemsFound
+from nmm_site.regionmap import render
+from nmm_site.regionmap.pages import language_root_prefix, page_language, replace_placeholder
 
 ROOT = Path(__file__).resolve().parents[2]
 CODES = ("vi", "en", "fr")

@@ -10,11 +10,11 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from scripts.errors import ProblemsFound
-from scripts.regionmap import layout
-from scripts.regionmap.config import RegionMapConfig
-from scripts.regionmap.data import load_region
-from scripts.regionmap.render import (
+from nmm_site.errors import ProblemsFound
+from nmm_site.regionmap import layout
+from nmm_site.regionmap.config import RegionMapConfig
+from nmm_site.regionmap.data import load_region
+from nmm_site.regionmap.render import (
     PROVINCE_IDS,
     SVG_NAMESPACE,
     normalise_prefix,

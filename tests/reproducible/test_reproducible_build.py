@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.publications import feeds
+from nmm_site.publications import feeds
 from tests.conftest import FIXTURES, make_fixture_project, mkdocs_build
 
 # A page with a PDF (province), only in Vietnamese: the fixture site has none.

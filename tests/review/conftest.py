@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from scripts.translation.hashing import source_hash
+from nmm_site.translation.hashing import source_hash
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_DOCS = ROOT / "tests" / "fixtures" / "site" / "docs"

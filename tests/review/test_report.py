@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.review import commands
-from scripts.review.config import ReviewConfig
-from scripts.review.report import build_report, status_changes, to_markdown
+from nmm_site.review import commands
+from nmm_site.review.config import ReviewConfig
+from nmm_site.review.report import build_report, status_changes, to_markdown
 from tests.review.conftest import Repo
 
 PREVIEW = "https://example.github.io/nmm/pr-7/"
@@ -180,7 +180,7 @@ def test_command_writes_both_files(review_repo: Repo, tmp_path: Path, capsys: py
 
 
 def test_unknown_base_names_the_fix(review_repo: Repo) -> None:
-    from scripts.errors import ProblemsFound
+    from nmm_site.errors import ProblemsFound
 
     with pytest.raises(ProblemsFound, match="give an existing ref with --base"):
         build_report(_config(review_repo).__class__(**{**_config(review_repo).__dict__, "base": "nope"}))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.review.sidebyside import heading_text, rebase, split_sections, write_review_pages
+from nmm_site.review.sidebyside import heading_text, rebase, split_sections, write_review_pages
 
 PAGE = """<!doctype html><html><body><header>menu</header>
 <article class="md-content__inner md-typeset">

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scripts.search.index import FOLDED_BOOST, folded_keywords, split_index, write_indexes
+from nmm_site.search.index import FOLDED_BOOST, folded_keywords, split_index, write_indexes
 
 COMBINED = {
     "config": {

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from scripts import compat
+from nmm_site import compat
 
 pytestmark = pytest.mark.slow
 

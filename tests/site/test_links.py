@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.sitecheck.links import check_links
-from scripts.sitecheck.server import serve
+from nmm_site.sitecheck.links import check_links
+from nmm_site.sitecheck.server import serve
 
 SITE_URL = "https://nmm.example.org/"
 

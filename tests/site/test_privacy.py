@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.sitecheck.privacy import ExternalReference, external_references
+from nmm_site.sitecheck.privacy import ExternalReference, external_references
 
 
 def test_remote_fonts_scripts_images_and_css_imports_are_found(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.sitecheck.config import SYSTEM_DEPS_HINT, SiteCheckConfig
-from scripts.sitecheck.validity import run_vnu
+from nmm_site.sitecheck.config import SYSTEM_DEPS_HINT, SiteCheckConfig
+from nmm_site.sitecheck.validity import run_vnu
 
 CONFIG = SiteCheckConfig()
 MATERIAL_TOGGLES = "\n".join(CONFIG.vnu_ignored_elements)

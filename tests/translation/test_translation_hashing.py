@@ -3,7 +3,7 @@
 import hashlib
 import unicodedata
 
-from scripts.translation.hashing import normalise, source_hash
+from nmm_site.translation.hashing import normalise, source_hash
 
 SOURCE = """---
 type: province

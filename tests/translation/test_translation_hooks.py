@@ -10,9 +10,9 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from scripts.content.config import ContentConfig
-from scripts.translation.pages import build_meta, editors_page_html, page_url
-from scripts.translation.status import translation_status
+from nmm_site.content.config import ContentConfig
+from nmm_site.translation.pages import build_meta, editors_page_html, page_url
+from nmm_site.translation.status import translation_status
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from scripts.content.config import ContentConfig
-from scripts.translation.mark import EditError, set_source_hash
-from scripts.translation.status import Status, translation_status
+from nmm_site.content.config import ContentConfig
+from nmm_site.translation.mark import EditError, set_source_hash
+from nmm_site.translation.status import Status, translation_status
 
 NEW = "fedcba9876543210"
 

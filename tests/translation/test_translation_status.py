@@ -3,8 +3,8 @@
 import json
 import shutil
 
-from scripts.content.config import ContentConfig
-from scripts.translation.status import Status, translation_status
+from nmm_site.content.config import ContentConfig
+from nmm_site.translation.status import Status, translation_status
 
 
 def statuses(root):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.site_config import load
+from nmm_site.site_config import load
 
 QUESTIONS = Path(__file__).resolve().parent / "questions.yml"
 MIN_PER_LANGUAGE = 30

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.facts.config import FactsConfig
-from scripts.facts.loader import FactData, load
+from nmm_site.facts.config import FactsConfig
+from nmm_site.facts.loader import FactData, load
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
 LANGUAGES = ("vi", "en", "fr")
@@ -54,8 +54,8 @@ def labels(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, str]]:
         text = table.get(lang, {}).get(message, message)
         return text.format(**values) if values else text
 
-    import scripts.visits.offices as offices
-    import scripts.visits.render as render
+    import nmm_site.visits.offices as offices
+    import nmm_site.visits.render as render
 
     monkeypatch.setattr(render, "ui_text", fake)
     monkeypatch.setattr(offices, "ui_text", fake)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from mkdocs.structure.toc import AnchorLink
 
-from scripts.facts.config import FactsConfig
-from scripts.facts.render import Renderer
-from scripts.visits import model, offices, page, render
-from scripts.visits.featured import featured_places
+from nmm_site.facts.config import FactsConfig
+from nmm_site.facts.render import Renderer
+from nmm_site.visits import model, offices, page, render
+from nmm_site.visits.featured import featured_places
 from tests.visits.conftest import LANGUAGES, load_project
 
 ROOT = Path(__file__).resolve().parents[2]

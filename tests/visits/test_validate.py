@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.content.checks import check_content
-from scripts.content.config import ContentConfig
-from scripts.visits.validate import check, check_project
+from nmm_site.content.checks import check_content
+from nmm_site.content.config import ContentConfig
+from nmm_site.visits.validate import check, check_project
 from tests.visits.conftest import LANGUAGES, edit, line_of, load_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +45,7 @@ def test_text_missing_a_language(project: Path) -> None:
         "why: {vi: Điểm cực Bắc., en: The northernmost point.}",
     )
     # The facts loader reports a localised text without one of the languages first, with its line.
-    from scripts.errors import ProblemsFound
+    from nmm_site.errors import ProblemsFound
 
     try:
         problems(project)

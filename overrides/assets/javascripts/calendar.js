@@ -1,4 +1,4 @@
-/* Festival calendar filters (scripts/calendar/render.py writes the markup).
+/* Festival calendar filters (nmm_site/calendar/render.py writes the markup).
    Without JavaScript the form stays hidden and the whole list shows. With it, the province and kind
    selects hide the events that do not match, then the months left empty; the season strip follows the
    province. ?province=…&kind=… in the address preselects them (a shareable filtered view). */

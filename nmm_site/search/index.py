@@ -1,0 +1,137 @@
+"""Split Material's combined search index into one index per language, with folded keywords.
+
+Material's worker indexes every field listed in `config.fields`. We add a `folded` field holding the
+page's words without diacritics (only those that change when folded, plus extra keywords such as
+former province names), so "ha giang", "HÀ GIANG" and "Hà Giang" find the same page and
+"ruong bac thang" finds "ruộng bậc thang"; results still display the real text.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from nmm_site.content.slugs import fold
+
+# Lower than the text: a folded match should not outrank an exact one.
+FOLDED_BOOST = 0.5
+# The names a page is known by (former names and spellings from the data) weigh more than its running
+# text, in which short syllables ("bac", "can") are everywhere: "Bac Can" must find Bắc Kạn first.
+KEYWORDS_BOOST = 20.0
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class LanguageIndex:
+    code: str
+    path: Path  # where the index is written
+    data: dict
+
+
+def words(text: str) -> list[str]:
+    """The words of an HTML fragment, lower-cased."""
+    return [w.lower() for w in _WORD.findall(html.unescape(_TAG.sub(" ", text)))]
+
+
+# A site has a few thousand distinct words, each seen many times: fold each once per process.
+_folded = functools.lru_cache(maxsize=65536)(fold)
+
+
+def folded_keywords(texts: Iterable[str]) -> str:
+    """Unique folded forms of the words whose folding changes them, in first-seen order."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in words(text):
+            plain = _folded(word)
+            if plain != word:
+                seen.setdefault(plain, None)
+    return " ".join(seen)
+
+
+def _page_of(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def split_index(
+    combined: dict,
+    codes: tuple[str, ...],
+    default: str,
+    extra_keywords: Mapping[tuple[str, str], list[str]] | None = None,
+) -> dict[str, dict]:
+    """Per-language indexes from static-i18n's combined one.
+
+    Locations become relative to each language's root. A language also gets the default language's
+    entries for pages it lacks: those pages are served there as fallbacks with a notice.
+    `extra_keywords[(code, page)]` adds searchable words (e.g. former names) to a page.
+    """
+    extra_keywords = extra_keywords or {}
+    by_lang: dict[str, list[dict]] = {code: [] for code in codes}
+    for doc in combined.get("docs", []):
+        location = doc["location"]
+        prefix, _, rest = location.partition("/")
+        if (
+            prefix in codes
+            and prefix != default
+            and (location.startswith(f"{prefix}/") or location == prefix)
+        ):
+            by_lang[prefix].append({**doc, "location": rest})
+        else:
+            by_lang[default].append(dict(doc))
+    default_pages = {_page_of(d["location"]) for d in by_lang[default]}
+    result: dict[str, dict] = {}
+    for code in codes:
+        docs = by_lang[code]
+        if code != default:
+            have = {_page_of(d["location"]) for d in docs}
+            missing = default_pages - have
+            docs = docs + [dict(d) for d in by_lang[default] if _page_of(d["location"]) in missing]
+        for doc in docs:
+            page = _page_of(doc["location"])
+            extra = extra_keywords.get((code, page), []) if "#" not in doc["location"] else []
+            keywords = folded_keywords([doc.get("title", ""), doc.get("text", ""), *extra])
+            extra_words = " ".join(w for text in extra for w in words(text))
+            doc["folded"] = " ".join(part for part in (keywords, extra_words) if part)
+            if extra_words:
+                doc["keywords"] = " ".join(
+                    dict.fromkeys([*extra_words.split(), *folded_keywords(extra).split()])
+                )
+        config = dict(combined.get("config", {}))
+        config["lang"] = [code]
+        fields = dict(config.get("fields", {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}))
+        fields["folded"] = {"boost": FOLDED_BOOST}
+        fields["keywords"] = {"boost": KEYWORDS_BOOST}
+        config["fields"] = fields
+        result[code] = {"config": config, "docs": docs}
+    return result
+
+
+def write_from_combined(
+    site_dir: Path,
+    combined: dict,
+    codes: tuple[str, ...],
+    default: str,
+    extra_keywords: Mapping[tuple[str, str], list[str]] | None = None,
+) -> list[Path]:
+    """Split static-i18n's combined index (the languages its config names) and write one per language."""
+    built = tuple(code for code in codes if code in combined.get("config", {}).get("lang", codes))
+    return write_indexes(site_dir, split_index(combined, built or codes, default, extra_keywords), default)
+
+
+def write_indexes(site_dir: Path, indexes: dict[str, dict], default: str) -> list[Path]:
+    """Write each language's index under its root (site/search/, site/en/search/, …)."""
+    written = []
+    for code, data in indexes.items():
+        path = site_dir / ("" if code == default else code) / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".json.tmp")
+        # Plain UTF-8: escaping Vietnamese letters makes the file half as large again.
+        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        tmp.replace(path)
+        written.append(path)
+    return written

@@ -1,7 +1,0 @@
-"""`python -m scripts` runs the CLI."""
-
-import sys
-
-from scripts.cli import main
-
-sys.exit(main())
