@@ -8,8 +8,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from nmm_site import trust
-from nmm_site.content.checks import format_report
-from nmm_site.content.gate import problems_before_build
+from nmm_site.checks.gate import problems_before_build
+from nmm_site.errors import format_report
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -11,8 +11,8 @@ from nmm_site.errors import ProblemsFound
 # Each feature module exposes `register(subparsers)`, adding its kebab-case verb-noun commands;
 # each command's handler returns an exit code.
 COMMAND_MODULES = (
-    "nmm_site.content.commands",  # check-content, new-page
-    "nmm_site.translation.commands",  # translation-status, mark-translated
+    "nmm_site.checks.commands",  # check-content
+    "nmm_site.translation.commands",  # new-page, translation-status, mark-translated
     "nmm_site.facts.commands",  # show-fact
     "nmm_site.images.commands",  # optimize-images
     "nmm_site.i18n.commands",  # compile-catalogs, extract-messages

@@ -40,3 +40,15 @@ class ProblemsFound(Exception):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} found:"
         return "\n".join([head, *(p.format(root) for p in self.problems)])
+
+
+def problem_order(problem: Problem) -> tuple:
+    """File, then line (file-level problems first), then message: Problem's own order fails on None lines."""
+    return (str(problem.path), problem.line or 0, problem.message)
+
+
+def format_report(problems: tuple[Problem, ...] | list[Problem], root: Path) -> str:
+    """The problems, one block each, paths relative to `root`."""
+    count = len(problems)
+    head = f"{count} problem{'s' if count != 1 else ''} found:"
+    return "\n".join([head, *(p.format(root) for p in sorted(problems, key=problem_order))])

@@ -39,18 +39,6 @@ BOTTOM = frozenset(
     }
 )
 
-# Imports (importer, imported) that close a cycle between subpackages. Fix one, remove its line.
-KNOWN_CYCLE_EDGES = frozenset(
-    {
-        # `nmm check-content` runs every check, among them the editorial rules, which read the pages
-        # through nmm_site.content: the runner (content/checks.py) belongs above both.
-        ("nmm_site.content.checks", "nmm_site.editorial.check"),
-        # `nmm new-page` records the new translation's source hash: the command belongs above both.
-        ("nmm_site.content.newpage", "nmm_site.translation.hashing"),
-        ("nmm_site.content.newpage", "nmm_site.translation.mark"),
-    }
-)
-
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -137,7 +125,7 @@ def test_no_import_cycles_between_subpackages(graph: dict[str, set[str]]) -> Non
         if importer in BOTTOM:
             continue
         for target in imported:
-            if target in BOTTOM or (importer, target) in KNOWN_CYCLE_EDGES:
+            if target in BOTTOM:
                 continue
             a, b = node_of(importer), node_of(target)
             if a != b:
@@ -151,14 +139,3 @@ def test_no_import_cycles_between_subpackages(graph: dict[str, set[str]]) -> Non
             f"{x} imports {y}" for a, b in zip(cycle, cycle[1:], strict=False) for x, y in sorted(why[(a, b)])
         )
     )
-
-
-def test_known_cycle_edges_still_exist(graph: dict[str, set[str]]) -> None:
-    # A fixed cycle leaves a stale entry: remove it from KNOWN_CYCLE_EDGES so the list only shrinks.
-    stale = {edge for edge in KNOWN_CYCLE_EDGES if edge[1] not in graph.get(edge[0], set())}
-    assert not stale, sorted(stale)
-
-
-def test_the_cycle_check_can_fail() -> None:
-    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
-    assert find_cycle({"a": {"b"}, "b": {"c"}}) is None

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from nmm_site.content.checks import check_content, problem_order
+from nmm_site.checks.run import check_content
 from nmm_site.content.config import ContentConfig
 from nmm_site.content.pages import read_trees
-from nmm_site.errors import Problem, ProblemsFound
+from nmm_site.errors import Problem, ProblemsFound, problem_order
 from nmm_site.images.sidecar import licence_label, load_sidecar
 from nmm_site.review import facts as facts_diff
 from nmm_site.review import git

@@ -1,4 +1,4 @@
-"""Commands `translation-status` and `mark-translated`."""
+"""Commands `new-page`, `translation-status` and `mark-translated`."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 from nmm_site import site_config
-from nmm_site.content.checks import format_report
 from nmm_site.content.config import ContentConfig
+from nmm_site.content.schema import page_types
+from nmm_site.errors import ProblemsFound, format_report
 from nmm_site.site_config import ROOT
 from nmm_site.translation.mark import mark_translated, translations_of
+from nmm_site.translation.newpage import new_page
 from nmm_site.translation.status import to_table, translation_status, write_reports
 
 
@@ -47,6 +49,27 @@ def run_mark_translated(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_new_page(args: argparse.Namespace) -> int:
+    """Create a page in the three trees from the templates."""
+    root = Path(args.root).resolve()
+    config = ContentConfig.from_root(root)
+    titles = {config.source_language: args.title}
+    for lang in config.translations:
+        titles[lang] = getattr(args, f"title_{lang}", None) or args.title
+    try:
+        created = new_page(config, args.type, args.slug, titles)
+    except ProblemsFound as problems:
+        print(format_report(problems.problems, root), file=sys.stderr)
+        return 1
+    for path in created:
+        print(f"created {path.relative_to(root)}")
+    print(
+        "Next: write the description and text (replace every TODO), list the sources, then run "
+        "`nmm check-content`. After translating, run `nmm mark-translated` on the en/fr files."
+    )
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     status = subparsers.add_parser(
         "translation-status", help=run_translation_status.__doc__, description=run_translation_status.__doc__
@@ -67,3 +90,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     mark.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
     mark.set_defaults(handler=run_mark_translated)
+
+    create = subparsers.add_parser("new-page", help=run_new_page.__doc__, description=run_new_page.__doc__)
+    create.add_argument(
+        "type", choices=page_types(), metavar="TYPE", help=f"one of: {', '.join(page_types())}"
+    )
+    create.add_argument("slug", metavar="SLUG", help="the page id and file name, e.g. ha-giang")
+    create.add_argument(
+        "--title", required=True, help="the Vietnamese title (also used in en/fr unless given)"
+    )
+    for lang in site_config.load().translations:
+        create.add_argument(f"--title-{lang}", help=f"the title in {lang}, if it differs")
+    create.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
+    create.set_defaults(handler=run_new_page)

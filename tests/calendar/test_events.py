@@ -103,7 +103,7 @@ def test_load_events_raises_every_problem(tmp_path: Path) -> None:
 
 
 def test_check_content_reports_event_problems(tmp_path: Path, tree: Path) -> None:
-    from nmm_site.content.checks import check_content
+    from nmm_site.checks.run import check_content
     from nmm_site.content.config import ContentConfig
 
     write_data(tree, EVENTS.replace("lunar 3/10", "lunar 3/40", 1))

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from nmm_site.content import checks
-from nmm_site.content.checks import check_content
+from nmm_site.checks import run as checks
+from nmm_site.checks.run import check_content
 from nmm_site.content.config import ContentConfig
 from nmm_site.errors import Problem
 

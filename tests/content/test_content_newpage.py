@@ -1,6 +1,6 @@
 """`nmm new-page`: the page in three trees, translations marked current, never overwriting."""
 
-from nmm_site.content.checks import check_content
+from nmm_site.checks.run import check_content
 from nmm_site.content.config import ContentConfig
 from nmm_site.content.frontmatter import parse
 from nmm_site.translation.status import Status, translation_status

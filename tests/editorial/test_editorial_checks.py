@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nmm_site.content.checks import check_content
+from nmm_site.checks.run import check_content
 from nmm_site.content.config import ContentConfig
 from nmm_site.content.pages import read_trees
 from nmm_site.editorial.check import HEDGE_FIX, check_editorial, url_problem

@@ -13,7 +13,7 @@ import yaml
 from PIL import Image
 
 from nmm_site import fast_yaml
-from nmm_site.content.checks import check_content
+from nmm_site.checks.run import check_content
 from nmm_site.content.config import ContentConfig
 from nmm_site.errors import Problem, ProblemsFound
 from nmm_site.facts.loader import load_yaml

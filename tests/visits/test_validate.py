@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nmm_site.content.checks import check_content
+from nmm_site.checks.run import check_content
 from nmm_site.content.config import ContentConfig
 from nmm_site.visits.validate import check, check_project
 from tests.visits.conftest import LANGUAGES, edit, line_of, load_project

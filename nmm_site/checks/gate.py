@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import nmm_site
-from nmm_site.content.checks import check_content
+from nmm_site.checks.run import check_content
 from nmm_site.content.config import ContentConfig
 from nmm_site.content.fingerprint import tree_fingerprint
 from nmm_site.content.stamps import PassStamps, code_digest

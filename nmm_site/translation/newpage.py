@@ -16,7 +16,8 @@ from nmm_site.errors import Problem, ProblemsFound
 from nmm_site.translation.hashing import source_hash
 from nmm_site.translation.mark import set_source_hash
 
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+# The page templates live with the content model they follow.
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "content" / "templates"
 # Pages with a fixed place in every tree; other types live in their folder, plain pages anywhere.
 _FIXED_PATHS = {"home": "index.md"}
 
