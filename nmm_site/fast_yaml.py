@@ -80,9 +80,6 @@ class _PureNoAliases(NoAliasesMixin, yaml.SafeLoader):
     pass
 
 
-SAFE_LOADER: type = _Fast
-
-
 def safe_load(text: str, *, duplicates: bool = False) -> Any:
     """`yaml.safe_load` through libyaml, refusing aliases and (unless `duplicates`) duplicate keys.
 

@@ -73,10 +73,6 @@ class SiteConfig:
         return self.root / "data"
 
     @property
-    def assets_dir(self) -> Path:
-        return self.root / "assets"
-
-    @property
     def cache_dir(self) -> Path:
         return self.root / ".cache"
 

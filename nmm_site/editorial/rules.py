@@ -67,13 +67,10 @@ class DeniedHost:
 @dataclass
 class Rules:
     hedges: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
-    hedges_file: Path | None = None
     terms: tuple[Term, ...] = ()
-    terms_file: Path | None = None
     skip_fields: frozenset[str] = frozenset()  # data fields whose texts are names in other systems
     denied_hosts: tuple[DeniedHost, ...] = ()
     require_path: bool = False  # set by data/editorial/sources.yml (true unless it says otherwise)
-    sources_file: Path | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @functools.cached_property
@@ -216,13 +213,11 @@ def load_rules(data_dir: Path, languages: tuple[str, ...]) -> Rules:
     path = folder / HEDGES_FILE
     raw = _load(path, problems)
     if raw is not None:
-        rules.hedges_file = path
         rules.hedges = _by_language(path, raw, "hedges", languages, problems)
 
     path = folder / TERMS_FILE
     raw = _load(path, problems)
     if isinstance(raw, LineDict):
-        rules.terms_file = path
         rules.skip_fields = frozenset(str(f) for f in raw.get("skip_fields") or ())
         rules.terms = tuple(_terms(path, raw.get("terms"), languages, problems))
     elif raw is not None:
@@ -231,7 +226,6 @@ def load_rules(data_dir: Path, languages: tuple[str, ...]) -> Rules:
     path = folder / SOURCES_FILE
     raw = _load(path, problems)
     if isinstance(raw, LineDict):
-        rules.sources_file = path
         rules.require_path = bool(raw.get("require_path", True))
         rules.denied_hosts = tuple(_hosts(path, raw.get("deny_hosts"), problems))
     elif raw is not None:

@@ -95,8 +95,3 @@ class Reorganisation:
 
 def reorganisation(data_dir: Path | None = None) -> Reorganisation:
     return Reorganisation(renderer(data_dir))
-
-
-def since_sentence(former_id: str, lang: str, with_date: bool = False, data_dir: Path | None = None) -> str:
-    """Shortcut for templates: the reorganisation sentence of a former province."""
-    return reorganisation(data_dir).sentence(former_id, lang, with_date)

@@ -13,7 +13,6 @@ import html
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from nmm_site.content.slugs import fold
@@ -25,13 +24,6 @@ FOLDED_BOOST = 0.5
 KEYWORDS_BOOST = 20.0
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class LanguageIndex:
-    code: str
-    path: Path  # where the index is written
-    data: dict
 
 
 def words(text: str) -> list[str]:

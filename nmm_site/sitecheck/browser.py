@@ -116,16 +116,6 @@ def in_ci() -> bool:
     return bool(os.environ.get("CI"))
 
 
-def layout_shift(page) -> dict:
-    """Cumulative layout shift since the CLS_OBSERVER init script ran: total, main content, sources."""
-    shifts = page.evaluate("window.__nmmShifts || []")
-    return {
-        "total": sum(s["value"] for s in shifts),
-        "main": sum(s["value"] for s in shifts if s["inMain"]),
-        "shifts": shifts,
-    }
-
-
 def transfer_bytes(responses) -> tuple[int, list[tuple[str, int]]]:
     """Bytes on the wire (headers + body as served, compressed if it was) for finished responses."""
     rows = []

@@ -44,15 +44,5 @@ class SiteCheckConfig:
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
     )
 
-    def missing_tools(self) -> list[str]:
-        """Human-readable names of the external tools that are not installed."""
-        missing = []
-        if not self.chromium.exists():
-            missing.append(f"Chromium ({self.chromium})")
-        for path in (self.vnu_jar, self.axe_js, self.lighthouse):
-            if not path.exists():
-                missing.append(str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
-        return missing
-
 
 SYSTEM_DEPS_HINT = "run `make system-deps` (Debian's Chromium, fonts, Java and the pinned Node tools)"
