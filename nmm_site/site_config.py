@@ -20,6 +20,7 @@ class Language:
     babel_locale: str = ""  # CLDR locale for numbers, dates, lists ("en_GB"); default: the code
     og_locale: str = ""  # Open Graph language_TERRITORY ("en_GB"); default: CLDR's likely territory
     date_format: str = ""  # Babel pattern of a full date ("d 'tháng' M 'năm' y"); default: "long"
+    sort_articles: tuple[str, ...] = ()  # leading articles skipped in A–Z order ("the ", "l’"); default: none
 
     @property
     def locale(self) -> str:
@@ -148,6 +149,7 @@ def _language(entry: dict) -> Language:
         babel_locale=str(extra.get("babel_locale") or ""),
         og_locale=str(extra.get("og_locale") or ""),
         date_format=str(extra.get("date_format") or ""),
+        sort_articles=tuple(str(article) for article in extra.get("sort_articles") or ()),
     )
 
 

@@ -2,144 +2,65 @@
 
 from __future__ import annotations
 
-from babel.dates import format_interval, format_skeleton, get_month_names
+from babel.dates import format_interval, format_skeleton, get_day_names, get_month_names
 
-TEXTS: dict[str, dict[str, str]] = {
-    "vi": {
-        "filters": "Lọc lịch",
-        "province": "Tỉnh (năm 2024)",
-        "kind": "Loại sự kiện",
-        "all_provinces": "Tất cả các tỉnh",
-        "all_kinds": "Tất cả các loại",
-        "count": "{n} sự kiện",
-        "count_one": "{n} sự kiện",
-        "none": "Không có sự kiện nào phù hợp với bộ lọc này.",
-        "weekly": "Hằng tuần",
-        "every": "{day} hằng tuần",
-        "dates": "Ngày",
-        "vietnamese_name": "Tên tiếng Việt",
-        "place": "Địa điểm",
-        "provinces": "Tỉnh",
-        "peoples": "Dân tộc",
-        "source": "Nguồn",
-        "lunar_day": "ngày {d} tháng {m} âm lịch",
-        "lunar_days_same": "ngày {d1}–{d2} tháng {m} âm lịch",
-        "lunar_days": "từ ngày {d1} tháng {m1} đến ngày {d2} tháng {m2} âm lịch",
-        "lunar_month": "tháng {m} âm lịch",
-        "lunar_months": "tháng {m1} đến tháng {m2} âm lịch",
-        "computed": "Ngày dương lịch của các năm {first}–{last} được tính từ âm lịch Việt Nam (múi giờ "
-        "UTC+7), không gõ tay. Mỗi sự kiện được xếp vào tháng của lần tổ chức tiếp theo (hoặc đang diễn "
-        "ra) tính đến ngày {today}.",
-        "seasons": "Mùa đẹp của cảnh quan",
-        "seasons_intro": "Theo tháng, cảnh sắc của từng tỉnh (trích từ phần chuẩn bị chuyến đi của "
-        "trang tỉnh).",
-        "source_short": "nguồn",
-        "subscribe": "Thêm vào lịch của bạn",
-        "subscribe_help": "Mở tệp .ics bằng ứng dụng lịch, hoặc sao chép địa chỉ liên kết để đăng ký: "
-        "lịch sẽ tự cập nhật.",
-        "subscribe_all": "Tất cả sự kiện (.ics)",
-        "by_province": "Theo tỉnh (năm 2024):",
-        "next_dates": "Những ngày sắp tới",
-        "see_calendar": "Xem lịch lễ hội",
-        "add_province": "Thêm các ngày này vào lịch của bạn (.ics)",
-        "calendar_name": "Lễ hội và chợ phiên – Trung du và miền núi phía Bắc",
-        "calendar_name_province": "Lễ hội và chợ phiên – {province}",
-        "more": "Xem thêm: {url}",
-    },
-    "en": {
-        "filters": "Filter the calendar",
-        "province": "Province (as of 2024)",
-        "kind": "Kind of event",
-        "all_provinces": "All provinces",
-        "all_kinds": "All kinds",
-        "count": "{n} events",
-        "count_one": "{n} event",
-        "none": "No event matches these filters.",
-        "weekly": "Every week",
-        "every": "Every {day}",
-        "dates": "Dates",
-        "vietnamese_name": "In Vietnamese",
-        "place": "Place",
-        "provinces": "Province",
-        "peoples": "Peoples",
-        "source": "Source",
-        "lunar_day": "day {d} of lunar month {m}",
-        "lunar_days_same": "days {d1}–{d2} of lunar month {m}",
-        "lunar_days": "from day {d1} of lunar month {m1} to day {d2} of lunar month {m2}",
-        "lunar_month": "lunar month {m}",
-        "lunar_months": "lunar months {m1} to {m2}",
-        "computed": "The Gregorian dates for {first}–{last} are computed from the Vietnamese lunar "
-        "calendar (UTC+7), never typed. Each event is listed under the month of its next occurrence, "
-        "or of the one under way, as of {today}.",
-        "seasons": "Seasons of the landscapes",
-        "seasons_intro": "Month by month, what each province is at its best for (from the province "
-        "pages' trip planning).",
-        "source_short": "source",
-        "subscribe": "Add to your calendar",
-        "subscribe_help": "Open an .ics file with your calendar app, or copy the link address to "
-        "subscribe: the calendar then updates itself.",
-        "subscribe_all": "All events (.ics)",
-        "by_province": "By province (as of 2024):",
-        "next_dates": "Next dates",
-        "see_calendar": "See the festival calendar",
-        "add_province": "Add these dates to your calendar (.ics)",
-        "calendar_name": "Festivals and markets – Northern Midlands and Mountains of Viet Nam",
-        "calendar_name_province": "Festivals and markets – {province}",
-        "more": "More: {url}",
-    },
-    "fr": {
-        "filters": "Filtrer le calendrier",
-        "province": "Province (en 2024)",
-        "kind": "Type d'événement",
-        "all_provinces": "Toutes les provinces",
-        "all_kinds": "Tous les types",
-        "count": "{n} événements",
-        "count_one": "{n} événement",
-        "none": "Aucun événement ne correspond à ces filtres.",
-        "weekly": "Chaque semaine",
-        "every": "Chaque {day}",
-        "dates": "Dates",
-        "vietnamese_name": "En vietnamien",
-        "place": "Lieu",
-        "provinces": "Province",
-        "peoples": "Peuples",
-        "source": "Source",
-        "lunar_day": "{d_fr} jour du {m_fr} mois lunaire",
-        "lunar_days_same": "du {d1_fr} au {d2_fr} jour du {m_fr} mois lunaire",
-        "lunar_days": "du {d1_fr} jour du {m1_fr} mois au {d2_fr} jour du {m2_fr} mois lunaire",
-        "lunar_month": "{m_fr} mois lunaire",
-        "lunar_months": "du {m1_fr} au {m2_fr} mois lunaire",
-        "computed": "Les dates du calendrier grégorien de {first} à {last} sont calculées d'après le "
-        "calendrier lunaire vietnamien (UTC+7), jamais saisies à la main. Chaque événement figure au mois "
-        "de sa prochaine édition, ou de celle en cours, au {today}.",
-        "seasons": "Saisons des paysages",
-        "seasons_intro": "Mois par mois, ce que chaque province offre de mieux (d'après la préparation "
-        "du voyage des pages des provinces).",
-        "source_short": "source",
-        "subscribe": "Ajouter à votre agenda",
-        "subscribe_help": "Ouvrez un fichier .ics avec votre agenda, ou copiez l'adresse du lien pour "
-        "vous abonner : l'agenda se met alors à jour.",
-        "subscribe_all": "Tous les événements (.ics)",
-        "by_province": "Par province (en 2024) :",
-        "next_dates": "Prochaines dates",
-        "see_calendar": "Voir le calendrier des fêtes",
-        "add_province": "Ajouter ces dates à votre agenda (.ics)",
-        "calendar_name": "Fêtes et marchés – Moyennes et hautes terres du Nord du Viêt Nam",
-        "calendar_name_province": "Fêtes et marchés – {province}",
-        "more": "En savoir plus : {url}",
-    },
+from nmm_site import site_config
+from nmm_site.i18n.messages import N_, ui_text
+
+# Each key's English message is its msgid in the project's catalogs (locales/<lang>/LC_MESSAGES/
+# messages.po): a new language translates them there, with the other strings of the site.
+MESSAGES: dict[str, str] = {
+    "filters": N_("Filter the calendar"),
+    "province": N_("Province (as of 2024)"),
+    "kind": N_("Kind of event"),
+    "all_provinces": N_("All provinces"),
+    "all_kinds": N_("All kinds"),
+    "count": N_("{n} events"),
+    "count_one": N_("{n} event"),
+    "none": N_("No event matches these filters."),
+    "weekly": N_("Every week"),
+    "every": N_("Every {day}"),
+    "dates": N_("Dates"),
+    "vietnamese_name": N_("In Vietnamese"),
+    "place": N_("Place"),
+    "provinces": N_("Province"),
+    "peoples": N_("Peoples"),
+    "source": N_("Source"),
+    "lunar_day": N_("day {d} of lunar month {m}"),
+    "lunar_days_same": N_("days {d1}–{d2} of lunar month {m}"),
+    "lunar_days": N_("from day {d1} of lunar month {m1} to day {d2} of lunar month {m2}"),
+    "lunar_month": N_("lunar month {m}"),
+    "lunar_months": N_("lunar months {m1} to {m2}"),
+    "computed": N_(
+        "The Gregorian dates for {first}–{last} are computed from the Vietnamese lunar calendar "
+        "(UTC+7), never typed. Each event is listed under the month of its next occurrence, or of "
+        "the one under way, as of {today}."
+    ),
+    "seasons": N_("Seasons of the landscapes"),
+    "seasons_intro": N_(
+        "Month by month, what each province is at its best for (from the province pages' trip planning)."
+    ),
+    "source_short": N_("source"),
+    "subscribe": N_("Add to your calendar"),
+    "subscribe_help": N_(
+        "Open an .ics file with your calendar app, or copy the link address to subscribe: the "
+        "calendar then updates itself."
+    ),
+    "subscribe_all": N_("All events (.ics)"),
+    "by_province": N_("By province (as of 2024):"),
+    "next_dates": N_("Next dates"),
+    "see_calendar": N_("See the festival calendar"),
+    "add_province": N_("Add these dates to your calendar (.ics)"),
+    "calendar_name": N_("Festivals and markets – Northern Midlands and Mountains of Viet Nam"),
+    "calendar_name_province": N_("Festivals and markets – {province}"),
+    "more": N_("More: {url}"),
 }
 
-KIND_NAMES: dict[str, dict[str, str]] = {
-    "vi": {"festival": "Lễ hội", "market": "Chợ phiên", "ceremony": "Nghi lễ", "performance": "Biểu diễn"},
-    "en": {"festival": "Festival", "market": "Market", "ceremony": "Ceremony", "performance": "Performance"},
-    "fr": {"festival": "Fête", "market": "Marché", "ceremony": "Cérémonie", "performance": "Spectacle"},
-}
-
-WEEKDAY_NAMES: dict[str, tuple[str, ...]] = {
-    "vi": ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+KIND_NAMES: dict[str, str] = {
+    "festival": N_("Festival"),
+    "market": N_("Market"),
+    "ceremony": N_("Ceremony"),
+    "performance": N_("Performance"),
 }
 
 
@@ -150,8 +71,7 @@ def title(name: str) -> str:
 
 
 def text(lang: str, key: str, **values: object) -> str:
-    words = TEXTS.get(lang, TEXTS["en"])[key]
-    return words.format(**values) if values else words
+    return ui_text(lang, MESSAGES[key], **values)
 
 
 def count(lang: str, n: int) -> str:
@@ -159,7 +79,12 @@ def count(lang: str, n: int) -> str:
 
 
 def kind_name(lang: str, kind: str) -> str:
-    return KIND_NAMES.get(lang, KIND_NAMES["en"]).get(kind, kind)
+    return ui_text(lang, KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+def _locale(lang: str) -> str:
+    """The Babel locale of a site language (mkdocs.yml `babel_locale`, else its code)."""
+    return site_config.load().language(lang).locale
 
 
 def _ordinal_fr(number: int) -> str:
@@ -169,7 +94,7 @@ def _ordinal_fr(number: int) -> str:
 def rule_text(lang: str, rule) -> str:  # type: ignore[no-untyped-def]
     """The rule in words (lunar rules only: a solar rule is its dates)."""
     if rule.weekly:
-        day = WEEKDAY_NAMES.get(lang, WEEKDAY_NAMES["en"])[rule.weekday]
+        day = get_day_names("wide", "format", locale=_locale(lang))[rule.weekday]
         sentence = text(lang, "every", day=day)
         return sentence[0].upper() + sentence[1:]
     if rule.calendar != "lunar":
@@ -190,18 +115,19 @@ def rule_text(lang: str, rule) -> str:  # type: ignore[no-untyped-def]
 def month_heading(lang: str, year: int, month: int) -> str:
     import datetime as dt
 
-    words = format_skeleton("yMMMM", dt.date(year, month, 1), locale=lang)
+    words = format_skeleton("yMMMM", dt.date(year, month, 1), locale=_locale(lang))
     return words[0].upper() + words[1:]
 
 
 def month_name(lang: str, month: int) -> str:
     """The month's name, capitalised: "Tháng 1", "January", "Janvier"."""
-    words = get_month_names("wide", "stand-alone", locale=lang)[month]
+    words = get_month_names("wide", "stand-alone", locale=_locale(lang))[month]
     return words[0].upper() + words[1:]
 
 
 def date_text(lang: str, start, end) -> str:  # type: ignore[no-untyped-def]
-    """A day or a range of days, with the year: "17 thg 2, 2026", "Sep 11 – Oct 9, 2026"."""
+    """A day or a range of days, with the year: "17 thg 2, 2026", "11 Sept – 9 Oct 2026" (in the
+    language's Babel locale, mkdocs.yml `babel_locale`)."""
     if start == end:
-        return format_skeleton("yMMMd", start, locale=lang)
-    return format_interval(start, end, "yMMMd", locale=lang)
+        return format_skeleton("yMMMd", start, locale=_locale(lang))
+    return format_interval(start, end, "yMMMd", locale=_locale(lang))

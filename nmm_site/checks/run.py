@@ -24,7 +24,7 @@ from nmm_site.content.checks import (
 from nmm_site.content.config import ContentConfig
 from nmm_site.content.frontmatter import parse
 from nmm_site.content.pages import Page, load_sources, load_yaml_keys, read_trees
-from nmm_site.content.terms import check_terms
+from nmm_site.content.terms import check_terms, load_exonyms
 from nmm_site.editorial.check import check_editorial
 from nmm_site.errors import Problem, problem_order
 from nmm_site.facts import config as facts_config
@@ -80,6 +80,8 @@ def check_content(config: ContentConfig, fix: bool = False, numbers: bool = True
         from nmm_site.calendar.events import check_events
 
         problems.extend(check_events(facts_config.default(config.data_dir, config.languages)))
+    exonyms, found = load_exonyms(config.data_dir)
+    problems.extend(found)
     anchor_cache: dict = {}
     for pages in trees.pages.values():
         for page in pages.values():
@@ -89,7 +91,7 @@ def check_content(config: ContentConfig, fix: bool = False, numbers: bool = True
             problems.extend(check_sources(page, known_sources))
             problems.extend(check_hero(page, config))
             problems.extend(check_links(page, trees, config, anchor_cache))
-            problems.extend(check_terms(page))
+            problems.extend(check_terms(page, exonyms))
             if numbers:
                 problems.extend(check_numbers(page.path, page.text, page.lang, data_dir=config.data_dir))
     problems.extend(check_parity(trees, config))

@@ -2,48 +2,89 @@
 
 The official ethnonyms (Mông, Dao, Tày …) are used throughout. An exonym such as "Mèo" or "Mán" may
 appear only in a paragraph that says it is pejorative or outdated (in the page's language), as the
-peoples pages do when they explain why those names are not used.
+peoples pages do when they explain why those names are not used. The names and the explaining words
+are data: data/editorial/exonyms.yml.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
+
+from nmm_site import fast_yaml
 from nmm_site.content.pages import Page
 from nmm_site.errors import Problem
 
-# Outsiders' names for peoples (FACTS.md §4, "Sensitivity note"), with the official name to use.
-EXONYMS = {
-    "Mèo": "Mông",
-    "Mẹo": "Mông",
-    "Méo": "Mông (Hmong)",
-    "Miêu Hạ": "Mông",
-    "Mán": "Dao (or the group's own official name)",
-    "Man": "Dao",
-    "Thô": "Tày",
-}
-# Words that show the paragraph is explaining the name rather than using it.
-EXPLAINED_BY = {
-    "vi": ("miệt thị", "không còn dùng", "không nên dùng"),
-    "en": ("pejorative", "outdated", "no longer used", "should not be used"),
-    "fr": ("péjorati", "ne s'emploi", "ne s’emploi", "plus employé", "à ne pas employer"),
-}
-# A whole word, not a part of another (Mèo Vạc is a place, "Man" must not match "Mảng" or "human").
-_PATTERNS = {name: re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])") for name in EXONYMS}
-_PLACE_NAMES = ("Mèo Vạc",)
+EXONYMS_FILE = "editorial/exonyms.yml"  # under the data folder
 
 
-def check_terms(page: Page) -> list[Problem]:
+@dataclass(frozen=True)
+class Exonyms:
+    names: dict[str, str]  # the outsiders' name → the name to write
+    place_names: tuple[str, ...]  # place names that contain one and are right (Mèo Vạc)
+    explained_by: dict[str, tuple[str, ...]]  # per language: words of a paragraph explaining a name
+
+    @functools.cached_property
+    def patterns(self) -> dict[str, re.Pattern[str]]:
+        # A whole word, not a part of another ("Man" must not match "Mảng" or "human").
+        return {name: re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])") for name in self.names}
+
+
+def load_exonyms(data_dir: Path) -> tuple[Exonyms, list[Problem]]:
+    """The list in data/editorial/exonyms.yml (none when the file is absent), and its problems."""
+    path = data_dir / EXONYMS_FILE
+    empty = Exonyms({}, (), {})
+    if not path.is_file():
+        return empty, []
+    try:
+        raw = fast_yaml.safe_load(path.read_text(encoding="utf-8"), duplicates=True) or {}
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as error:
+        mark = getattr(error, "problem_mark", None)
+        return empty, [
+            Problem(path, mark.line + 1 if mark else None, f"cannot be read: {error}", "fix the YAML")
+        ]
+    names, places, explained = raw.get("exonyms"), raw.get("place_names") or [], raw.get("explained_by") or {}
+    if (
+        not isinstance(raw, dict)
+        or not isinstance(names, dict)
+        or not isinstance(places, list)
+        or not isinstance(explained, dict)
+        or not all(isinstance(words, list) for words in explained.values())
+    ):
+        return empty, [
+            Problem(
+                path,
+                None,
+                "needs `exonyms:` (name: name to write), `place_names:` (a list) and `explained_by:` "
+                "(per language, a list of words)",
+                "follow the layout described at the top of the file",
+            )
+        ]
+    return (
+        Exonyms(
+            {str(k): str(v) for k, v in names.items()},
+            tuple(str(p) for p in places),
+            {str(lang): tuple(str(w).lower() for w in words) for lang, words in explained.items()},
+        ),
+        [],
+    )
+
+
+def check_terms(page: Page, exonyms: Exonyms) -> list[Problem]:
     """A problem for each exonym used outside a paragraph that explains it."""
     body = page.front.body if page.front else page.text
     problems: list[Problem] = []
     line = page.front.body_line if page.front else 1
     for paragraph in re.split(r"(\n\s*\n)", body):
         text = paragraph
-        for place in _PLACE_NAMES:
+        for place in exonyms.place_names:
             text = text.replace(place, " " * len(place))
-        explained = any(word in text.lower() for word in EXPLAINED_BY.get(page.lang, ()))
-        for name, pattern in _PATTERNS.items():
+        explained = any(word in text.lower() for word in exonyms.explained_by.get(page.lang, ()))
+        for name, pattern in exonyms.patterns.items():
             for match in pattern.finditer(text):
                 if explained:
                     continue
@@ -53,8 +94,8 @@ def check_terms(page: Page) -> list[Problem]:
                         page.path,
                         at,
                         f"“{name}” is an outsiders' name for a people, considered pejorative",
-                        f"write “{EXONYMS[name]}”; quote the old name only in a paragraph that says it is "
-                        "pejorative or outdated",
+                        f"write “{exonyms.names[name]}”; quote the old name only in a paragraph that says "
+                        "it is pejorative or outdated",
                     )
                 )
         line += paragraph.count("\n")

@@ -19,7 +19,8 @@ DOMAIN = "messages"
 _TEMPLATE_MAP = [("**.html", "jinja2")]
 _TEMPLATE_OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n"}}
 _PYTHON_MAP = [("**.py", "python")]
-_PYTHON_KEYWORDS = {"ui_text": (2,)}  # ui_text(lang, message, **values): the message is the second argument
+# ui_text(lang, message, **values): the message is the second argument; N_(message) marks a stored message.
+_PYTHON_KEYWORDS = {"ui_text": (2,), "N_": None}
 
 
 def po_path(site: SiteConfig, code: str) -> Path:

@@ -1,7 +1,8 @@
 """gettext for the project's Python code: `ui_text(lang, "English message", **values)`.
 
 The same catalogs as the templates (locales/<lang>/LC_MESSAGES/messages.po): `nmm extract-messages`
-collects every `ui_text(lang, "…")` call (the message is the second argument) and every template string.
+collects every `ui_text(lang, "…")` call (the message is the second argument), every `N_("…")` and every
+template string.
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ def ui_text(lang: str, message: str, **values: object) -> str:
     """`message` (English, the msgid) in `lang`, with `{name}` placeholders filled from `values`."""
     text = _translations(lang).gettext(message)
     return text.format(**values) if values else text
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name for "mark, don't translate"
+    """Mark an English message for extraction where it is stored (a table of messages by key); the
+    caller translates it later with `ui_text(lang, message)`."""
+    return message
 
 
 def permalink_title(lang: str) -> str:

@@ -11,16 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from nmm_site import site_config
 from nmm_site.content.collation import sort_key
-
-# Leading articles are skipped when sorting ("The Dao" files under D, « Les Tày » under T).
-ARTICLES = {"en": ("the ",), "fr": ("les ", "le ", "la ", "l'", "l’")}
 
 
 def title_key(title: str, lang: str) -> tuple:
-    """The A–Z key of a displayed title in `lang`, without its leading article."""
+    """The A–Z key of a displayed title in `lang`, without its leading article (the language's
+    `sort_articles` in mkdocs.yml: "The Dao" files under D, « Les Tày » under T)."""
     lowered = title.lower()
-    for article in ARTICLES.get(lang, ()):
+    for article in site_config.load().language(lang).sort_articles:
         if lowered.startswith(article):
             title = title[len(article) :]
             break

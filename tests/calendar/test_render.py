@@ -68,8 +68,8 @@ def test_next_dates_of_a_province(calendar: Calendar) -> None:
     assert node.get("class") == "nmm-next-dates"
     items = [li.text_content() for li in node.xpath(".//li")]
     assert items == [
-        "Spring season: Feb 6\u2009–\u2009Apr 6, 2027 (lunar months 1 to 2)",  # the 3rd month: 7 April
-        "Victory day: May 7, 2027",
+        "Spring season: 6 Feb\u2009–\u20096 Apr 2027 (lunar months 1 to 2)",  # the 3rd month: 7 April
+        "Victory day: 7 May 2027",  # en_GB, as the site writes dates (mkdocs.yml babel_locale)
         "Sunday market: Every Sunday",
     ]
     assert node.xpath(".//a/@href") == [
