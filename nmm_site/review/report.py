@@ -12,6 +12,7 @@ from nmm_site.checks.run import check_content
 from nmm_site.content.config import ContentConfig
 from nmm_site.content.pages import read_trees
 from nmm_site.errors import Problem, ProblemsFound, problem_order
+from nmm_site.images.names import RASTER_SUFFIXES, SVG_SUFFIX
 from nmm_site.images.sidecar import licence_label, load_sidecar
 from nmm_site.review import facts as facts_diff
 from nmm_site.review import git
@@ -19,7 +20,8 @@ from nmm_site.review.config import ReviewConfig
 from nmm_site.review.paths import REVIEW_PREFIX, page_path, review_path
 from nmm_site.translation.status import Status, translation_status
 
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".svg"})
+# The pipeline's own list (HEIC from phones included), so the report shows every image it publishes.
+IMAGE_SUFFIXES = frozenset({*RASTER_SUFFIXES, SVG_SUFFIX})
 BUDGETS_FILE = Path(".cache/reports/budgets.json")
 NOT_MEASURED = "not measured in this run"
 FOLD_ROWS = 15  # tables longer than this are folded in a <details> block in the comment

@@ -202,3 +202,15 @@ def test_status_changes(before: str | None, now: str | None, expected: str | Non
     new = {("a.md", "en"): now} if now else {}
     found = status_changes(old, new)
     assert [entry["change"] for entry in found] == ([expected] if expected else [])
+
+
+def test_a_phone_photo_in_heic_is_listed_with_its_credit(review_repo: Repo) -> None:
+    from nmm_site.review.git import Change
+    from nmm_site.review.report import image_changes
+    from tests.review.conftest import SIDECAR
+
+    images = review_repo.root / "assets" / "images"
+    (images / "market-day.heic").write_bytes(b"\0\0\0\x18ftypheic")  # only the name and size are read
+    (images / "market-day.yml").write_text(SIDECAR % "Lò Văn C", encoding="utf-8")
+    listed = image_changes(_config(review_repo), [Change("A", "assets/images/market-day.heic")])
+    assert [(i["path"], i["creator"]) for i in listed] == [("assets/images/market-day.heic", "Lò Văn C")]
