@@ -205,6 +205,7 @@ def card_jobs(
                 hero_hash,
                 fonts,
                 f"{cfg.card_width}x{cfg.card_height}q{cfg.card_quality}",
+                cards.CARD_VARIANT,
             )
             jobs.append(Job("card", version.path, key, card_path(cfg, page.id, lang), payload))
     if problems:

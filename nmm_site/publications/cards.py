@@ -67,6 +67,30 @@ def _fit_title(
     return font, lines
 
 
+# Part of each card's cache key: change it when the drawing changes for the same inputs.
+CARD_VARIANT = "2"  # 2: photos decoded at a reduced JPEG scale
+
+
+# A page's card shares its photo with the same page in every language, and a site has few photos:
+# each worker prepares a photo's shaded background once (keyed by file, modification time and size).
+@functools.lru_cache(maxsize=32)
+def _background(hero: Path | None, stamp: int, size: tuple[int, int]) -> Image.Image:
+    width, height = size
+    if hero is not None:
+        with Image.open(hero) as source:
+            source.draft("RGB", (width, height))  # JPEG: decode at the smallest scale still ≥ the card
+            photo = ImageOps.exif_transpose(source).convert("RGB")
+        canvas = ImageOps.fit(photo, size, method=Image.Resampling.LANCZOS, centering=(0.5, 0.45))
+    else:
+        canvas = Image.new("RGB", size, BACKGROUND)
+    # A dark gradient under the text keeps it readable on any photo (contrast ≥ 4.5:1 for white text).
+    shade = Image.new("L", (1, height))
+    for y in range(height):
+        shade.putpixel((0, y), int(60 + 150 * max(0.0, (y / height - 0.2) / 0.8)))
+    overlay = Image.new("RGB", size, (10, 20, 14))
+    return Image.composite(overlay, canvas, shade.resize(size))
+
+
 def render_card(
     *,
     title: str,
@@ -80,18 +104,8 @@ def render_card(
     title = unicodedata.normalize("NFC", title)
     site_name = unicodedata.normalize("NFC", site_name)
     width, height = size
-    if hero is not None:
-        with Image.open(hero) as source:
-            photo = ImageOps.exif_transpose(source).convert("RGB")
-        canvas = ImageOps.fit(photo, size, method=Image.Resampling.LANCZOS, centering=(0.5, 0.45))
-    else:
-        canvas = Image.new("RGB", size, BACKGROUND)
-    # A dark gradient under the text keeps it readable on any photo (contrast ≥ 4.5:1 for white text).
-    shade = Image.new("L", (1, height))
-    for y in range(height):
-        shade.putpixel((0, y), int(60 + 150 * max(0.0, (y / height - 0.2) / 0.8)))
-    overlay = Image.new("RGB", size, (10, 20, 14))
-    canvas = Image.composite(overlay, canvas, shade.resize(size))
+    stamp = hero.stat().st_mtime_ns if hero is not None else 0
+    canvas = _background(hero, stamp, size).copy()
     draw = ImageDraw.Draw(canvas)
     title_font, lines = _fit_title(title, fonts_dir / TITLE_FONT, width - 2 * MARGIN, 3)
     site_font = ImageFont.truetype(str(fonts_dir / SITE_FONT), 30)
