@@ -63,14 +63,24 @@ def page_texts(page: Page) -> Iterator[ReaderText]:
 
 
 def load_data(data_dir: Path) -> tuple[list[tuple[Path, Any]], list[Problem]]:
-    """Every data/*.yml (not data/sources/ nor data/editorial/) parsed with line numbers."""
-    loaded, problems = [], []
-    for path in sorted(data_dir.glob("*.yml")):
-        try:
-            loaded.append((path, load_yaml(path)))
-        except ProblemsFound as found:
-            problems.extend(found.problems)
-    return loaded, problems
+    """Every data/*.yml (not data/sources/ nor data/editorial/) parsed with line numbers; read again
+    only when a file changes (a preview checks the project after every edit of a page)."""
+    paths = sorted(data_dir.glob("*.yml"))
+    key = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+    if _loaded.get("key") != key:
+        loaded, problems = [], []
+        for path in paths:
+            try:
+                loaded.append((path, load_yaml(path)))
+            except ProblemsFound as found:
+                problems.extend(found.problems)
+        _loaded.clear()
+        _loaded.update(key=key, value=(loaded, problems))
+    loaded, problems = _loaded["value"]
+    return list(loaded), list(problems)
+
+
+_loaded: dict[str, Any] = {}  # the last load: its files' key and what it found (read-only)
 
 
 def data_texts(

@@ -68,6 +68,11 @@ def for_project(root: Path) -> FactsConfig:
     )
 
 
+def _schemas_beside(data_dir: Path) -> Path | None:
+    schemas = data_dir.parent / "schemas"
+    return schemas if schemas.is_dir() else None
+
+
 def default(data_dir: Path | None = None, languages: tuple[str, ...] | None = None) -> FactsConfig:
     """The site's configuration (languages from mkdocs.yml), optionally pointing at another data dir
     (and the languages of the project that data belongs to)."""
@@ -75,5 +80,7 @@ def default(data_dir: Path | None = None, languages: tuple[str, ...] | None = No
     return FactsConfig(
         data_dir=data_dir or config.data_dir,
         languages=languages or config.codes,
-        schemas_dir=config.root / "schemas" if data_dir is None else None,
+        # Another data dir is checked against the schemas of its own project, when it has them, so that
+        # every caller of one project shares one configuration (and one cached load of the data).
+        schemas_dir=config.root / "schemas" if data_dir is None else _schemas_beside(data_dir),
     )
