@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from nmm_site.errors import ProblemsFound
@@ -33,10 +34,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.handler(args)
+        code = args.handler(args)
+        sys.stdout.flush()  # inside the try: a closed pipe is reported here, not at exit
+        return code
     except ProblemsFound as problems:
         print(problems.report(), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader stopped reading (`nmm translation-status | head`): nothing went wrong here.
+        # Point stdout at /dev/null so that Python's final flush does not report the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
