@@ -8,7 +8,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from nmm_site import site_config
-from nmm_site.site_config import ROOT
 
 # Bump when the code changes what a given source and settings produce (new names, re-encode everything).
 PIPELINE_VERSION = 1
@@ -16,9 +15,10 @@ PIPELINE_VERSION = 1
 
 @dataclass(frozen=True)
 class ImageConfig:
-    # Paths
-    source_dir: Path = ROOT / "assets" / "images"  # originals + sidecars, never modified
-    cache_dir: Path = ROOT / ".cache" / "images"  # derived files + manifest.json (git-ignored)
+    # Paths, by default those of the project being built (site_config.load(): the active project, else
+    # this checkout): the originals and sidecars (never modified), the derived files (git-ignored).
+    source_dir: Path = field(default_factory=lambda: site_config.load().root / "assets" / "images")
+    cache_dir: Path = field(default_factory=lambda: site_config.load().cache_dir / "images")
     url_prefix: str = "assets/img"  # where derived files live in the site, relative to its root
 
     # Output sizes

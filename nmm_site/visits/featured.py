@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from nmm_site import site_config
 from nmm_site.facts.loader import FactData
 from nmm_site.i18n.pages import url_path
-from nmm_site.site_config import ROOT
 from nmm_site.visits import model
 
 
@@ -32,9 +32,10 @@ class FeaturedPlace:
     source: str | None
 
 
-def featured_places(lang: str, data: FactData | None = None, root: Path = ROOT) -> list[FeaturedPlace]:
-    """Every featured place in `lang`, in data order (file by file, entity by entity)."""
-    data = data if data is not None else model.load_data(root)
+def featured_places(lang: str, data: FactData | None = None, root: Path | None = None) -> list[FeaturedPlace]:
+    """Every featured place in `lang`, in data order (file by file, entity by entity), of the project
+    at `root` (default: the project being built)."""
+    data = data if data is not None else model.load_data(root or site_config.load().root)
     places: list[FeaturedPlace] = []
     for owner, entity in model.entities(data).items():
         page_type = model.owner_type(data, owner)
