@@ -56,7 +56,8 @@ translation-status: $(STAMP) ## Print the translation status and write the JSON/
 	$(BIN)/nmm translation-status
 
 review-report: $(STAMP) ## Review report against BASE (default origin/main): review-report.{md,json}
-	$(BIN)/nmm review-report --base $(or $(BASE),origin/main) $(if $(PREVIEW_URL),--preview-url $(PREVIEW_URL))
+	$(BIN)/nmm review-report --base $(or $(BASE),origin/main) $(if $(PREVIEW_URL),--preview-url $(PREVIEW_URL)) \
+	  $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
 
 lint: $(STAMP)
 	$(BIN)/ruff check nmm_site hooks tests benchmarks tools

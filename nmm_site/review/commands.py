@@ -17,7 +17,8 @@ def run_review_report(args: argparse.Namespace) -> int:
     """Write review-report.md (the pull-request comment) and review-report.json, comparing BASE with now."""
     root = Path(args.root).resolve()
     out_dir = Path(args.out_dir).resolve() if args.out_dir else root
-    config = ReviewConfig.for_root(root, args.base, args.preview_url or None, out_dir)
+    shots = Path(args.screenshots).resolve() if args.screenshots else None
+    config = ReviewConfig.for_root(root, args.base, args.preview_url or None, out_dir, shots)
     document = build_report(config)
     print(document["summary"])
     for path in write_report(document, out_dir):
@@ -55,6 +56,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.add_argument("--preview-url", default=None, help="address of the preview build, for links")
     report.add_argument(
         "--out-dir", default=None, help="where to write the two files (default: the checkout)"
+    )
+    report.add_argument(
+        "--screenshots",
+        default=None,
+        help="the preview's screenshots folder, SITE/_review/screenshots (listed when overrides/ changed)",
     )
     report.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
     report.set_defaults(handler=run_review_report)

@@ -15,6 +15,8 @@ class ReviewConfig:
     base: str  # the git ref the pull request is compared with, e.g. origin/main
     languages: tuple[str, ...]  # from mkdocs.yml, source language first
     preview_url: str | None = None  # where the preview is published (ends with "/"); None: no links
+    # The built site's screenshots folder (SITE/_review/screenshots/, `make screenshots`), when taken
+    screenshots_dir: Path | None = None
 
     # Outputs
     out_dir: Path = Path(".")  # where review-report.md and review-report.json are written
@@ -27,12 +29,24 @@ class ReviewConfig:
 
     @classmethod
     def for_root(
-        cls, root: Path, base: str, preview_url: str | None = None, out_dir: Path | None = None
+        cls,
+        root: Path,
+        base: str,
+        preview_url: str | None = None,
+        out_dir: Path | None = None,
+        screenshots_dir: Path | None = None,
     ) -> ReviewConfig:
         site = site_config.load(root)
         url = preview_url.rstrip("/") + "/" if preview_url else None
         languages = (site.default_language, *site.translations)
-        return cls(root=root, base=base, languages=languages, preview_url=url, out_dir=out_dir or root)
+        return cls(
+            root=root,
+            base=base,
+            languages=languages,
+            preview_url=url,
+            screenshots_dir=screenshots_dir,
+            out_dir=out_dir or root,
+        )
 
     @property
     def source_language(self) -> str:

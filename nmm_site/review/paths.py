@@ -5,6 +5,7 @@ from __future__ import annotations
 from nmm_site.i18n.pages import url_path
 
 REVIEW_PREFIX = "_review/"  # site folder of the side-by-side pages (noindex, outside nav and sitemaps)
+SCREENSHOTS_PREFIX = REVIEW_PREFIX + "screenshots/"  # `make screenshots` of a theme change, in the preview
 _HOME = "_home/"  # the home page's review page: `_` never occurs in a page slug, so it cannot collide
 
 

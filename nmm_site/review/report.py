@@ -17,7 +17,7 @@ from nmm_site.images.sidecar import licence_label, load_sidecar
 from nmm_site.review import facts as facts_diff
 from nmm_site.review import git
 from nmm_site.review.config import ReviewConfig
-from nmm_site.review.paths import REVIEW_PREFIX, page_path, review_path
+from nmm_site.review.paths import REVIEW_PREFIX, SCREENSHOTS_PREFIX, page_path, review_path
 from nmm_site.translation.status import Status, translation_status
 
 # The pipeline's own list (HEIC from phones included), so the report shows every image it publishes.
@@ -194,6 +194,23 @@ def budgets(config: ReviewConfig) -> dict:
 # The report ----------------------------------------------------------------------------------------
 
 
+# Theme -----------------------------------------------------------------------------------------------
+
+
+def theme_screenshots(config: ReviewConfig, commit: str) -> dict | None:
+    """When the pull request changes the theme (overrides/): the screenshots taken of the preview, by
+    page and device (`make screenshots`, file names `<lang>-<page>-<device>.png`), else None."""
+    if not git.changes(config.root, commit, ("overrides",)):
+        return None
+    shots: dict[str, dict[str, str | None]] = {}
+    folder = config.screenshots_dir
+    for png in sorted(folder.glob("*.png")) if folder is not None and folder.is_dir() else []:
+        page, _, device = png.stem.rpartition("-")
+        if page:
+            shots.setdefault(page, {})[device] = _url(config, SCREENSHOTS_PREFIX + png.name)
+    return {"taken": bool(shots), "pages": shots}
+
+
 def _url(config: ReviewConfig, site_path: str) -> str | None:
     return f"{config.preview_url}{site_path}" if config.preview_url else None
 
@@ -260,6 +277,7 @@ def build_report(config: ReviewConfig) -> dict:
         "translations": translations,
         "facts": facts,
         "images": image_changes(config, changes),
+        "theme": theme_screenshots(config, commit),
         "checks": {"content": content_checks(config), "budgets": budgets(config)},
     }
     document["summary"] = summary_line(document)
@@ -404,6 +422,23 @@ def to_markdown(doc: dict) -> str:
             )
             lines.append(f"| `{i['path']}` ({i['change']}) | {i['bytes']:,} | {credit} |")
         lines.append("")
+    theme = doc.get("theme")
+    if theme is not None:
+        lines += ["### Theme", ""]
+        if theme["taken"]:
+            table = ["| Page | Screenshots |", "|---|---|"]
+            for page, devices in theme["pages"].items():
+                table.append(
+                    f"| {page} | " + " · ".join(_link(d, u) for d, u in sorted(devices.items())) + " |"
+                )
+            count = _count(len(theme["pages"]), "page")
+            lines += [
+                f"`overrides/` changed: screenshots of {count} on phone and laptop, in the preview.",
+                "",
+            ]
+            lines += _folded(table, "Screenshots")
+        else:
+            lines += ["`overrides/` changed; no screenshots were taken (`make screenshots SITE=site`).", ""]
     content = doc["checks"]["content"]
     lines += ["### Checks", ""]
     if content["problems"]:

@@ -214,3 +214,21 @@ def test_a_phone_photo_in_heic_is_listed_with_its_credit(review_repo: Repo) -> N
     (images / "market-day.yml").write_text(SIDECAR % "Lò Văn C", encoding="utf-8")
     listed = image_changes(_config(review_repo), [Change("A", "assets/images/market-day.heic")])
     assert [(i["path"], i["creator"]) for i in listed] == [("assets/images/market-day.heic", "Lò Văn C")]
+
+
+def test_a_theme_change_lists_the_preview_screenshots(review_repo: Repo, tmp_path: Path) -> None:
+    assert build_report(_config(review_repo))["theme"] is None  # overrides/ untouched: no section
+    (review_repo.root / "overrides").mkdir()
+    (review_repo.root / "overrides" / "main.html").write_text("{% extends 'base.html' %}\n", encoding="utf-8")
+    shots = tmp_path / "site" / "_review" / "screenshots"
+    config = ReviewConfig(**{**_config(review_repo).__dict__, "screenshots_dir": shots})
+    untaken = build_report(config)
+    assert untaken["theme"] == {"taken": False, "pages": {}}
+    assert "no screenshots were taken" in to_markdown(untaken)
+    shots.mkdir(parents=True)
+    for name in ("en-home-laptop.png", "en-home-phone.png", "vi-province-phone.png"):
+        (shots / name).write_bytes(b"\x89PNG\r\n\x1a\n")
+    markdown = to_markdown(build_report(config))
+    assert "### Theme" in markdown and "screenshots of 2 pages on phone and laptop" in markdown
+    assert f"| en-home | [laptop]({PREVIEW}_review/screenshots/en-home-laptop.png) · [phone](" in markdown
+    assert f"| vi-province | [phone]({PREVIEW}_review/screenshots/vi-province-phone.png) |" in markdown
