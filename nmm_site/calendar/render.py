@@ -48,7 +48,12 @@ def _event_item(calendar: Calendar, event: Event, lang: str, root: str, pages: f
         parts.append(f'<dt>{t("vietnamese_name")}</dt>\n<dd lang="vi">{_e(event.name["vi"])}</dd>')
     when = [f"<span>{_e(rule)}</span>"] if rule else []
     if not event.rule.weekly:
-        when += [_when(lang, occurrence) for occurrence in calendar.occurrences(event)]
+        # This year's dates stay listed (the rule shows in them), marked when they are over.
+        past = f' <span class="nmm-event__past">{t("past")}</span>'
+        when += [
+            _when(lang, occurrence) + (past if occurrence.end < calendar.today else "")
+            for occurrence in calendar.occurrences(event)
+        ]
     dates = "<br>\n".join(when)
     parts.append(f"<dt>{t('dates')}</dt>\n<dd>{dates}</dd>")
     if event.place:

@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "weekly": N_("Every week"),
     "every": N_("Every {day}"),
     "dates": N_("Dates"),
+    "past": N_("(over)"),
     "vietnamese_name": N_("In Vietnamese"),
     "place": N_("Place"),
     "provinces": N_("Province"),

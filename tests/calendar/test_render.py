@@ -33,6 +33,9 @@ def test_dates_of_this_year_and_the_next_two(calendar: Calendar) -> None:
     page = tree(calendar)
     hung = page.xpath("//li[h3/@id='hung-kings-commemoration']")[0]
     assert hung.xpath(".//time/@datetime") == ["2026-04-26", "2027-04-16", "2028-04-04"]
+    # Reference date 5 December 2026: this year's day is over, and says so.
+    assert [t.tail or "" for t in hung.xpath(".//time")][:1] == [" "]
+    assert hung.xpath(".//span[@class='nmm-event__past']/text()") == ["(over)"]
     assert "day 10 of lunar month 3" in hung.text_content()
     assert hung.xpath(".//dd[@lang='vi']/text()") == ["Giỗ Tổ Hùng Vương"]
 
