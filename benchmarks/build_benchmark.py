@@ -50,9 +50,9 @@ def multiply(project: Path, factor: int) -> None:
     if factor <= 1:
         return
     for md in sorted((project / "docs").rglob("*.md")):
-        if md.name == "index.md" or "{{ calendar() }}" in md.read_text(encoding="utf-8"):
-            continue  # section, home and calendar pages stay single, as in a larger real site
         text = md.read_text(encoding="utf-8")
+        if md.name == "index.md" or "{{ calendar() }}" in text:
+            continue  # section, home and calendar pages stay single, as in a larger real site
         for n in range(2, factor + 1):
             copied = ID_LINE.sub(lambda m, n=n: f"id: {m.group('id')}-k{n}", text, count=1)
             md.with_name(f"{md.stem}-k{n}.md").write_text(copied, encoding="utf-8")

@@ -29,7 +29,7 @@ class ProblemsFound(Exception):
 
     def __init__(self, problems: list[Problem]):
         # File by file, then by line (problems without a line first), as an editor reads them.
-        self.problems = sorted(problems, key=lambda p: (str(p.path), p.line or 0, p.message))
+        self.problems = sorted(problems, key=problem_order)
         super().__init__(self.report())
 
     def __reduce__(self) -> tuple:
@@ -37,9 +37,7 @@ class ProblemsFound(Exception):
         return (type(self), (self.problems,))
 
     def report(self, root: Path = ROOT) -> str:
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} found:"
-        return "\n".join([head, *(p.format(root) for p in self.problems)])
+        return format_report(self.problems, root)
 
 
 def problem_order(problem: Problem) -> tuple:

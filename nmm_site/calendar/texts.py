@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel.dates import format_interval, format_skeleton, get_day_names, get_month_names
 
-from nmm_site import site_config
+from nmm_site.facts.render import babel_locale
 from nmm_site.i18n.messages import N_, ui_text
 
 # Each key's English message is its msgid in the project's catalogs (locales/<lang>/LC_MESSAGES/
@@ -83,11 +83,6 @@ def kind_name(lang: str, kind: str) -> str:
     return ui_text(lang, KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
 
-def _locale(lang: str) -> str:
-    """The Babel locale of a site language (mkdocs.yml `babel_locale`, else its code)."""
-    return site_config.load().language(lang).locale
-
-
 def _ordinal_fr(number: int) -> str:
     return "1er" if number == 1 else f"{number}e"
 
@@ -95,7 +90,7 @@ def _ordinal_fr(number: int) -> str:
 def rule_text(lang: str, rule) -> str:  # type: ignore[no-untyped-def]
     """The rule in words (lunar rules only: a solar rule is its dates)."""
     if rule.weekly:
-        day = get_day_names("wide", "format", locale=_locale(lang))[rule.weekday]
+        day = get_day_names("wide", "format", locale=babel_locale(lang))[rule.weekday]
         sentence = text(lang, "every", day=day)
         return sentence[0].upper() + sentence[1:]
     if rule.calendar != "lunar":
@@ -116,13 +111,13 @@ def rule_text(lang: str, rule) -> str:  # type: ignore[no-untyped-def]
 def month_heading(lang: str, year: int, month: int) -> str:
     import datetime as dt
 
-    words = format_skeleton("yMMMM", dt.date(year, month, 1), locale=_locale(lang))
+    words = format_skeleton("yMMMM", dt.date(year, month, 1), locale=babel_locale(lang))
     return words[0].upper() + words[1:]
 
 
 def month_name(lang: str, month: int) -> str:
     """The month's name, capitalised: "Tháng 1", "January", "Janvier"."""
-    words = get_month_names("wide", "stand-alone", locale=_locale(lang))[month]
+    words = get_month_names("wide", "stand-alone", locale=babel_locale(lang))[month]
     return words[0].upper() + words[1:]
 
 
@@ -130,5 +125,5 @@ def date_text(lang: str, start, end) -> str:  # type: ignore[no-untyped-def]
     """A day or a range of days, with the year: "17 thg 2, 2026", "11 Sept – 9 Oct 2026" (in the
     language's Babel locale, mkdocs.yml `babel_locale`)."""
     if start == end:
-        return format_skeleton("yMMMd", start, locale=_locale(lang))
-    return format_interval(start, end, "yMMMd", locale=_locale(lang))
+        return format_skeleton("yMMMd", start, locale=babel_locale(lang))
+    return format_interval(start, end, "yMMMd", locale=babel_locale(lang))

@@ -4,6 +4,7 @@ every offset still maps to its line)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,24 +64,24 @@ def page_texts(page: Page) -> Iterator[ReaderText]:
 
 
 def load_data(data_dir: Path) -> tuple[list[tuple[Path, Any]], list[Problem]]:
-    """Every data/*.yml (not data/sources/ nor data/editorial/) parsed with line numbers; read again
+    """Every data/*.yml (not data/sources/ nor data/editorial/) parsed with line numbers; parsed again
     only when a file changes (a preview checks the project after every edit of a page)."""
     paths = sorted(data_dir.glob("*.yml"))
-    key = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
-    if _loaded.get("key") != key:
-        loaded, problems = [], []
-        for path in paths:
-            try:
-                loaded.append((path, load_yaml(path)))
-            except ProblemsFound as found:
-                problems.extend(found.problems)
-        _loaded.clear()
-        _loaded.update(key=key, value=(loaded, problems))
-    loaded, problems = _loaded["value"]
+    loaded, problems = _parse(tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in paths))
     return list(loaded), list(problems)
 
 
-_loaded: dict[str, Any] = {}  # the last load: its files' key and what it found (read-only)
+@functools.lru_cache(maxsize=1)
+def _parse(
+    files: tuple[tuple[Path, int, int], ...],
+) -> tuple[tuple[tuple[Path, Any], ...], tuple[Problem, ...]]:
+    loaded, problems = [], []
+    for path, _, _ in files:
+        try:
+            loaded.append((path, load_yaml(path)))
+        except ProblemsFound as found:
+            problems.extend(found.problems)
+    return tuple(loaded), tuple(problems)
 
 
 def data_texts(

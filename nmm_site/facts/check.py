@@ -27,13 +27,12 @@ from pathlib import Path
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from nmm_site import site_config
 from nmm_site.errors import Problem
 from nmm_site.facts import config as facts_config
 from nmm_site.facts.config import PAGE_TYPE_DATASETS
 from nmm_site.facts.loader import FactData, is_fact, load
 from nmm_site.facts.markdown import FRONT_MATTER_RE, code_spans, line_of, mask, split_front_matter
-from nmm_site.facts.render import Renderer, is_year_field
+from nmm_site.facts.render import Renderer, babel_locale, is_year_field
 from nmm_site.facts.shortcodes import SHORTCODE_RE
 
 NEAR = 0.30  # relative distance under which a different number is taken for a wrong copy
@@ -47,7 +46,7 @@ _SPACES = " \u00a0\u202f"
 def _number_re(lang: str) -> tuple[str, str, str]:
     """(pattern, group characters, decimal sign) of numbers written in `lang`, from its Babel locale:
     "854.679" (vi), "854,679" (en), "854 679" (fr: any space groups)."""
-    locale = site_config.load().language(lang).locale
+    locale = babel_locale(lang)
     group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
     groups = _SPACES if group.isspace() else group
     g, d = f"[{re.escape(groups)}]", re.escape(decimal)

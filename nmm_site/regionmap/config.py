@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from nmm_site import site_config
+
 
 @dataclass(frozen=True)
 class RegionMapConfig:
@@ -44,3 +46,7 @@ class RegionMapConfig:
                 f"RegionMapConfig.font_size {self.font_size} renders at {rendered:.1f} px on phones, "
                 f"below {self.min_text_px} px: raise font_size or lower hex_size"
             )
+
+    def data_folder(self) -> Path:
+        """`data_dir`, else the data folder of the project being built."""
+        return self.data_dir or site_config.load().data_dir

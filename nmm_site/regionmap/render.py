@@ -184,7 +184,7 @@ def region_map_svg(
 ) -> str:
     """The inline SVG map in `lang`; links are relative to the language root via `root_prefix`."""
     texts = _texts(lang)
-    region = region or load_cached(config.data_dir or site_config.load().data_dir)
+    region = region or load_cached(config.data_folder())
     geometry = _Geometry(config)
     f, lh = config.font_size, config.line_height
     ids = config.id_prefix
@@ -275,7 +275,7 @@ def region_map_list_html(
 ) -> str:
     """The same 14 links as a plain list (alphabetical in `lang`), for screen readers and no-SVG."""
     texts = _texts(lang)
-    region = region or load_cached(config.data_dir or site_config.load().data_dir)
+    region = region or load_cached(config.data_folder())
     order = sorted(PROVINCE_IDS, key=lambda pid: (fold(region.provinces[pid].name[lang]).casefold(), pid))
     items = []
     for pid in order:

@@ -191,9 +191,6 @@ def budgets(config: ReviewConfig) -> dict:
     }
 
 
-# The report ----------------------------------------------------------------------------------------
-
-
 # Theme -----------------------------------------------------------------------------------------------
 
 
@@ -209,6 +206,9 @@ def theme_screenshots(config: ReviewConfig, commit: str) -> dict | None:
         if page:
             shots.setdefault(page, {})[device] = _url(config, SCREENSHOTS_PREFIX + png.name)
     return {"taken": bool(shots), "pages": shots}
+
+
+# The report ----------------------------------------------------------------------------------------
 
 
 def _url(config: ReviewConfig, site_path: str) -> str | None:
