@@ -13,10 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from nmm_site import fast_yaml
-from nmm_site.content.pages import Page
+from nmm_site.content.pages import Page, load_yaml_keys
 from nmm_site.errors import Problem
 
 EXONYMS_FILE = "editorial/exonyms.yml"  # under the data folder
@@ -40,17 +37,12 @@ def load_exonyms(data_dir: Path) -> tuple[Exonyms, list[Problem]]:
     empty = Exonyms({}, (), {})
     if not path.is_file():
         return empty, []
-    try:
-        raw = fast_yaml.safe_load(path.read_text(encoding="utf-8"), duplicates=True) or {}
-    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as error:
-        mark = getattr(error, "problem_mark", None)
-        return empty, [
-            Problem(path, mark.line + 1 if mark else None, f"cannot be read: {error}", "fix the YAML")
-        ]
+    raw, problems = load_yaml_keys(path)  # syntax errors and duplicate keys, with their line
+    if problems:
+        return empty, problems
     names, places, explained = raw.get("exonyms"), raw.get("place_names") or [], raw.get("explained_by") or {}
     if (
-        not isinstance(raw, dict)
-        or not isinstance(names, dict)
+        not isinstance(names, dict)
         or not isinstance(places, list)
         or not isinstance(explained, dict)
         or not all(isinstance(words, list) for words in explained.values())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+import pytest
+
 from nmm_site.content.frontmatter import parse
 from nmm_site.content.pages import Page
 from nmm_site.content.terms import Exonyms, check_terms, load_exonyms
@@ -67,3 +69,15 @@ def test_a_malformed_list_stops_the_check_naming_the_file(tmp_path: Path) -> Non
     exonyms, problems = load_exonyms(tmp_path)
     assert exonyms.names == {} and [p.path.name for p in problems] == ["exonyms.yml"]
     assert "explained_by" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("exonyms:\n  Mèo: Mông\n  Mèo: Hmong\n", 3), ("exonyms: [Mèo\n", 2)],
+    ids=["duplicate key", "syntax error"],
+)
+def test_a_broken_list_names_its_line(tmp_path: Path, text: str, line: int) -> None:
+    (tmp_path / "editorial").mkdir()
+    (tmp_path / "editorial" / "exonyms.yml").write_text(text, encoding="utf-8")
+    exonyms, problems = load_exonyms(tmp_path)
+    assert exonyms.names == {} and [(p.path.name, p.line) for p in problems] == [("exonyms.yml", line)]
