@@ -1,0 +1,162 @@
+"""MkDocs adapter for nmm_site.page_cache: a page whose inputs have not changed is not rendered again.
+
+Public events only. Last in every page event (priority -1000), so every other hook has run on the page
+(its shortcodes, translation status, images, collected redirects and keywords) before the key is taken.
+`NMM_PAGE_CACHE=0` renders every page (the tests that compare both builds set it).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from nmm_site import page_cache
+
+# An empty template: a reused page's output is the stored one (overrides/nmm-reused.html).
+TEMPLATE = "nmm-reused.html"
+log = logging.getLogger("mkdocs.hooks.page_cache")
+
+
+class _Build:
+    """One `build()`: static-i18n runs the other languages' builds inside the first one's post_build."""
+
+    def __init__(self) -> None:
+        self.language = ""
+        self.signature = ""
+        self.keys: dict[str, str] = {}  # page source → key, for pages rendered in this build
+        self.reused: dict[str, page_cache.Entry] = {}
+        self.contents: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+        self.done: dict[str, page_cache.Entry] = {}
+        self.warnings = page_cache.WarningCounter()
+
+
+_cache: page_cache.PageCache | None = None
+_builds: list[_Build] = []
+
+
+def _enabled() -> bool:
+    return os.environ.get("NMM_PAGE_CACHE", "1") != "0"
+
+
+# MkDocs' build() runs on_config again for each language static-i18n builds inside the first build.
+def on_config(config):
+    global _cache
+    if _builds:
+        return config
+    root = Path(config.config_file_path).parent
+    _cache = page_cache.cache_for(root / ".cache" / "pages") if _enabled() else None
+    if _cache is not None:
+        _cache.prune()
+    return config
+
+
+def on_pre_build(config):
+    logger = logging.getLogger("mkdocs")
+    if not _builds:  # the first build: drop the counters of a build that stopped on an error (serve)
+        for handler in list(logger.handlers):
+            if isinstance(handler, page_cache.WarningCounter):
+                logger.removeHandler(handler)
+    build = _Build()
+    build.language = str(config.theme["language"])
+    logger.addHandler(build.warnings)
+    _builds.append(build)
+
+
+def on_nav(nav, config, files):
+    if _cache is None or not _builds:
+        return nav
+    root = Path(config.config_file_path).parent
+    _builds[-1].signature = page_cache.site_signature(
+        root,
+        files=[(f.src_uri, f.dest_uri) for f in files],
+        pages=[Path(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path],
+        settings={
+            "language": config.theme["language"],
+            "site_url": config.site_url,
+            "site_name": config.site_name,
+            "directory_urls": config.use_directory_urls,
+            "extra": dict(config.extra),
+        },
+    )
+    return nav
+
+
+def _page_links(page) -> tuple[str, ...]:
+    found = page.links_to_anchors or {}
+    return tuple(sorted({link for links in found.values() for link in links.values()}))
+
+
+@event_priority(-1000)
+def on_page_markdown(markdown, page, config, files):
+    if _cache is None or not _builds or not _builds[-1].signature:
+        return markdown
+    build = _builds[-1]
+    key = page_cache.page_key(
+        build.signature,
+        source=page.file.src_uri,
+        url=page.url,
+        language=str(config.theme["language"]),
+        markdown=markdown,
+        meta=page.meta,
+    )
+    if key is None:
+        return markdown
+    entry = _cache.get(key)
+    if entry is None:
+        build.keys[page.file.src_uri] = key
+        return markdown
+    build.reused[page.file.src_uri] = entry
+    page.meta["template"] = TEMPLATE
+    return page_cache.stub_markdown(entry)
+
+
+@event_priority(-1000)
+def on_page_content(html, page, config, files):
+    if not _builds:
+        return html
+    build = _builds[-1]
+    entry = build.reused.get(page.file.src_uri)
+    if entry is not None:
+        return entry.content
+    if page.file.src_uri in build.keys:
+        anchors = tuple(sorted(a for a in page.present_anchor_ids or () if a))
+        build.contents[page.file.src_uri] = (html, anchors, _page_links(page))
+    return html
+
+
+@event_priority(-1000)
+def on_post_page(output, page, config):
+    if not _builds:
+        return output
+    build = _builds[-1]
+    entry = build.reused.get(page.file.src_uri)
+    if entry is not None:
+        return entry.output
+    if page.file.src_uri in build.contents:
+        content, anchors, links = build.contents.pop(page.file.src_uri)
+        build.done[build.keys[page.file.src_uri]] = page_cache.Entry(content, output, anchors, links)
+    return output
+
+
+@event_priority(-1000)
+def on_post_build(config):
+    if not _builds:
+        return
+    build = _builds.pop()
+    logging.getLogger("mkdocs").removeHandler(build.warnings)
+    if _cache is None:
+        return
+    if build.warnings.count:
+        log.info("Page cache: nothing kept from a build that warned")
+        return
+    for key, entry in build.done.items():
+        _cache.put(key, entry)
+    log.info(
+        "Page cache (%s): %d pages reused, %d rendered",
+        build.language,
+        len(build.reused),
+        len(build.done),
+    )
