@@ -31,6 +31,7 @@ import logging
 import os
 import sys
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, is_dataclass
 from importlib import metadata
@@ -58,6 +59,7 @@ DISTRIBUTIONS = (
 )
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "SITE_URL", "BUILD_ONLY_LOCALE")
 MAX_AGE_DAYS = 14  # entries nobody reused for this long are removed
+MEMORY_ENTRIES = 2000  # entries kept in memory (a preview server): about 100 KB each
 
 
 @dataclass(frozen=True)
@@ -176,13 +178,14 @@ class PageCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._memory: dict[str, Entry] = {}
+        self._memory: OrderedDict[str, Entry] = OrderedDict()  # least recently used first
 
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.json"
 
     def get(self, key: str) -> Entry | None:
         if key in self._memory:
+            self._memory.move_to_end(key)
             return self._memory[key]
         path = self._path(key)
         try:
@@ -197,13 +200,19 @@ class PageCache:
             return None  # missing, half-written by an older version or damaged: render the page
         with contextlib.suppress(OSError):
             os.utime(path)  # reused: not old
-        self._memory[key] = entry
+        self._remember(key, entry)
         return entry
 
     def put(self, key: str, entry: Entry) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         atomic_write(self._path(key), json.dumps(asdict(entry), ensure_ascii=False).encode("utf-8"))
+        self._remember(key, entry)
+
+    def _remember(self, key: str, entry: Entry) -> None:
         self._memory[key] = entry
+        self._memory.move_to_end(key)
+        while len(self._memory) > MEMORY_ENTRIES:
+            self._memory.popitem(last=False)
 
     def prune(self, max_age_days: float = MAX_AGE_DAYS, now: float | None = None) -> int:
         """Remove the entries nobody used for `max_age_days`; the number removed."""

@@ -237,3 +237,16 @@ def test_site_signature_follows_data_front_matter_and_environment(tmp_path: Path
     assert signature(NMM_ANYTHING="1") != signature()
     assert signature(SOURCE_DATE_EPOCH="1800000000") != signature()
     assert json.dumps(signature())  # a plain string
+
+
+def test_memory_keeps_the_most_recently_used_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(page_cache, "MEMORY_ENTRIES", 2)
+    cache = page_cache.PageCache(tmp_path / "pages")
+    entries = {key: page_cache.Entry(key, key, (), ()) for key in ("a", "b", "c")}
+    cache.put("a", entries["a"])
+    cache.put("b", entries["b"])
+    assert cache.get("a") == entries["a"]  # a is now the most recent
+    cache.put("c", entries["c"])
+    assert list(cache._memory) == ["a", "c"]
+    (tmp_path / "pages" / "b.json").unlink()
+    assert cache.get("b") is None  # forgotten in memory, gone from disk
