@@ -160,3 +160,10 @@ def on_post_build(config):
         len(build.reused),
         len(build.done),
     )
+
+
+def on_build_error(error):
+    # A build that stopped keeps nothing, and the next build (mkdocs serve) starts clean.
+    logger = logging.getLogger("mkdocs")
+    while _builds:
+        logger.removeHandler(_builds.pop().warnings)
