@@ -38,7 +38,7 @@ from importlib import metadata
 from pathlib import Path
 
 from nmm_site.calendar.reference import reference_time
-from nmm_site.images.encode import atomic_write
+from nmm_site.files import atomic_write
 
 VERSION = "1"  # bump when the stored format or the key changes meaning
 # What the site's HTML depends on besides the pages: hashed by content (small text files).

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +10,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
+from nmm_site.files import atomic_write
 from nmm_site.images.config import ImageConfig
 from nmm_site.images.names import SVG_SUFFIX, output_name
 from nmm_site.images.svg import UnsafeSvg, check_svg
@@ -59,18 +58,6 @@ class Encoded:
     alpha: bool
     qualities: dict[str, int] = field(default_factory=dict)
     variants: list[Variant] = field(default_factory=list)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def decode(data: bytes, max_pixels: int, max_aspect: float = 0) -> Image.Image:

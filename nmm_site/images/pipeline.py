@@ -12,8 +12,9 @@ from typing import Any
 
 from nmm_site import trust
 from nmm_site.errors import Problem, ProblemsFound
+from nmm_site.files import atomic_write
 from nmm_site.images.config import ImageConfig
-from nmm_site.images.encode import BadImage, Encoded, atomic_write, encode_file
+from nmm_site.images.encode import BadImage, Encoded, encode_file
 from nmm_site.images.names import (
     IGNORED_NAMES,
     RASTER_SUFFIXES,
