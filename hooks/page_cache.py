@@ -23,18 +23,27 @@ log = logging.getLogger("mkdocs.hooks.page_cache")
 class _Build:
     """One `build()`: static-i18n runs the other languages' builds inside the first one's post_build."""
 
-    def __init__(self) -> None:
-        self.language = ""
+    def __init__(self, language: str) -> None:
+        self.language = language
         self.signature = ""
-        self.keys: dict[str, str] = {}  # page source → key, for pages rendered in this build
-        self.reused: dict[str, page_cache.Entry] = {}
-        self.contents: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
-        self.done: dict[str, page_cache.Entry] = {}
+        self.reused: dict[str, page_cache.Entry] = {}  # page source → stored entry
+        # Pages rendered in this build: source → key, then (key, content, anchors, links) once converted.
+        self.keys: dict[str, str] = {}
+        self.converted: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {}
+        self.done: dict[str, page_cache.Entry] = {}  # key → entry, written if the build did not warn
         self.warnings = page_cache.WarningCounter()
 
 
 _cache: page_cache.PageCache | None = None
 _builds: list[_Build] = []
+
+
+def _reused(page) -> tuple[_Build | None, page_cache.Entry | None]:
+    """The current build and, when the page is reused, its stored entry."""
+    if not _builds:
+        return None, None
+    build = _builds[-1]
+    return build, build.reused.get(page.file.src_uri)
 
 
 def _enabled() -> bool:
@@ -59,8 +68,7 @@ def on_pre_build(config):
         for handler in list(logger.handlers):
             if isinstance(handler, page_cache.WarningCounter):
                 logger.removeHandler(handler)
-    build = _Build()
-    build.language = str(config.theme["language"])
+    build = _Build(str(config.theme["language"]))
     logger.addHandler(build.warnings)
     _builds.append(build)
 
@@ -115,29 +123,25 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-1000)
 def on_page_content(html, page, config, files):
-    if not _builds:
-        return html
-    build = _builds[-1]
-    entry = build.reused.get(page.file.src_uri)
+    build, entry = _reused(page)
     if entry is not None:
         return entry.content
-    if page.file.src_uri in build.keys:
+    key = build.keys.get(page.file.src_uri) if build else None
+    if build and key:
         anchors = tuple(sorted(a for a in page.present_anchor_ids or () if a))
-        build.contents[page.file.src_uri] = (html, anchors, _page_links(page))
+        build.converted[page.file.src_uri] = (key, html, anchors, _page_links(page))
     return html
 
 
 @event_priority(-1000)
 def on_post_page(output, page, config):
-    if not _builds:
-        return output
-    build = _builds[-1]
-    entry = build.reused.get(page.file.src_uri)
+    build, entry = _reused(page)
     if entry is not None:
         return entry.output
-    if page.file.src_uri in build.contents:
-        content, anchors, links = build.contents.pop(page.file.src_uri)
-        build.done[build.keys[page.file.src_uri]] = page_cache.Entry(content, output, anchors, links)
+    converted = build.converted.pop(page.file.src_uri, None) if build else None
+    if build and converted:
+        key, content, anchors, links = converted
+        build.done[key] = page_cache.Entry(content, output, anchors, links)
     return output
 
 
