@@ -3,7 +3,7 @@
 Called by hooks/content.py before each (language) build, so a mistake is reported once, not once per
 language. A pass is kept in memory (the per-language builds of one process skip the check) and on disk,
 in `.cache/content-checks/`, keyed by the trees, mkdocs.yml and the code of `nmm_site/` (the next build
-skips it too).
+skips it too). Between two checks of one process, unchanged pages keep their results (run.Memo).
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import nmm_site
-from nmm_site.checks.run import check_content
+from nmm_site.checks.run import Memo, check_content
 from nmm_site.content.config import ContentConfig
 from nmm_site.content.fingerprint import tree_fingerprint
 from nmm_site.content.stamps import PassStamps, code_digest
 from nmm_site.errors import Problem
 
 _passed: set[str] = set()
+_memo = Memo()  # a preview re-checks only the pages an edit can change
 
 
 def problems_before_build(root: Path) -> tuple[Problem, ...]:
@@ -37,7 +38,7 @@ def problems_before_build(root: Path) -> tuple[Problem, ...]:
     )
     if not stamps.passed(key):
         # Read-only, numbers left to hooks/facts.py: the build never edits sources.
-        report = check_content(content, fix=False, numbers=False)
+        report = check_content(content, fix=False, numbers=False, memo=_memo)
         if report.problems:
             return tuple(report.problems)
         stamps.record(key)

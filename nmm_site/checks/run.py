@@ -6,6 +6,7 @@ them needs to import another's runner.
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass
 
@@ -23,9 +24,11 @@ from nmm_site.content.checks import (
 )
 from nmm_site.content.config import ContentConfig
 from nmm_site.content.frontmatter import parse
+from nmm_site.content.links import anchors
 from nmm_site.content.pages import Page, load_sources, load_yaml_keys, read_trees
-from nmm_site.content.terms import check_terms, load_exonyms
-from nmm_site.editorial.check import check_editorial
+from nmm_site.content.terms import Exonyms, check_terms, load_exonyms
+from nmm_site.editorial.check import check_editorial_data, check_page_editorial
+from nmm_site.editorial.rules import Rules
 from nmm_site.errors import Problem, problem_order
 from nmm_site.facts import config as facts_config
 from nmm_site.facts.check import check_numbers
@@ -57,8 +60,116 @@ def _entity_keys(config: ContentConfig) -> tuple[dict[str, set[str] | None], lis
     return keys, problems
 
 
-def check_content(config: ContentConfig, fix: bool = False, numbers: bool = True) -> Report:
-    """Run every check on the three trees; with `fix`, repair what is safe (Unicode NFC) first."""
+@dataclass(frozen=True)
+class _Project:
+    """What the page checks read besides the page (from data/ and mkdocs.yml), and its own problems."""
+
+    known_sources: dict
+    entity_keys: dict
+    exonyms: Exonyms
+    rules: Rules
+    problems: tuple[Problem, ...]
+
+
+def _project_checks(config: ContentConfig) -> _Project:
+    """The checks of the data alone: source registry, datasets, calendar, exonyms, editorial, visits."""
+    problems: list[Problem] = []
+    known_sources, found = load_sources(config)
+    problems.extend(found)
+    entity_keys, found = _entity_keys(config)
+    problems.extend(found)
+    if any(config.data_dir.glob("events*.yml")):  # the festival calendar's data (nmm_site/calendar)
+        from nmm_site.calendar.events import check_events
+
+        problems.extend(check_events(facts_config.default(config.data_dir, config.languages)))
+    exonyms, found = load_exonyms(config.data_dir)
+    problems.extend(found)
+    # Editorial rules (data/editorial/): research-state phrases, terminology, acceptable sources.
+    rules, found = check_editorial_data(config)
+    problems.extend(found)
+    problems.extend(check_visits(config.root))  # data/visits-*.yml: nmm_site/visits/validate.py
+    return _Project(known_sources, entity_keys, exonyms, rules, tuple(problems))
+
+
+def _page_checks(page: Page, config: ContentConfig, project: _Project, numbers: bool) -> tuple[Problem, ...]:
+    """Every check of one page that reads nothing but the page and the project's data."""
+    problems = [
+        *check_slug(page),
+        *check_fields(page, config),
+        *check_entity(page, config, project.entity_keys),
+        *check_sources(page, project.known_sources),
+        *check_hero(page, config),
+        *check_terms(page, project.exonyms),
+        *check_page_editorial(page, project.rules),
+    ]
+    if numbers:
+        problems.extend(check_numbers(page.path, page.text, page.lang, data_dir=config.data_dir))
+    return tuple(problems)
+
+
+class Memo:
+    """The results of the last checks, so that a preview re-checks only what an edit can change.
+
+    One per process (the build's gate keeps one). A page's results are reused while its text and all
+    the rest its checks read are unchanged: the data, schemas and images (names, sizes, times),
+    mkdocs.yml and the list of pages; its links also while no page's anchors change. What depends on
+    several pages (parity, unique ids) always runs. tests/checks/test_memo.py compares a memoised check
+    with a fresh one after each kind of edit.
+    """
+
+    def __init__(self, limit: int = 20_000) -> None:
+        self.limit = limit  # results kept; past it the memo starts again (a long preview session)
+        self._project: tuple[str, _Project] | None = None
+        self._results: dict[tuple, tuple[Problem, ...]] = {}
+        self._anchors: dict[str, frozenset[str]] = {}
+
+    def project(self, config: ContentConfig, key: str) -> _Project:
+        if self._project is None or self._project[0] != key:
+            self._project = (key, _project_checks(config))
+        return self._project[1]
+
+    def anchors(self, page: Page) -> frozenset[str]:
+        body = page.front.body if page.front else None
+        if body is None:
+            return frozenset()
+        if body not in self._anchors:
+            self._anchors[body] = frozenset(anchors(body))
+        return self._anchors[body]
+
+    def result(self, key: tuple, compute) -> tuple[Problem, ...]:
+        if key not in self._results:
+            if len(self._results) >= self.limit:
+                self._results.clear()
+                self._anchors.clear()
+            self._results[key] = tuple(compute())
+        return self._results[key]
+
+
+def _inputs_key(config: ContentConfig) -> str:
+    """Everything but the pages' text that the checks read: a change re-runs every check."""
+    digest = hashlib.sha256(repr(config).encode("utf-8"))
+    settings = config.root / "mkdocs.yml"
+    if settings.is_file():
+        digest.update(settings.read_bytes())
+    for folder in (config.data_dir, config.schemas_dir, config.images_dir):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    # Which pages exist (not their text): links, parity and the visits' `page:` read it.
+    if config.docs_dir.is_dir():
+        for path in sorted(config.docs_dir.rglob("*")):
+            digest.update(f"{path}\n".encode())
+    return digest.hexdigest()
+
+
+def check_content(
+    config: ContentConfig, fix: bool = False, numbers: bool = True, memo: Memo | None = None
+) -> Report:
+    """Run every check on the three trees; with `fix`, repair what is safe (Unicode NFC) first.
+
+    With a `memo` kept from an earlier call (a preview), unchanged pages are not checked again."""
+    memo = memo or Memo()
     trees = read_trees(config)
     problems: list[Problem] = list(trees.problems)
     problems.extend(trust.outside_links(config.root))  # symlinks out of docs/, assets/ (nmm_site/trust.py)
@@ -72,33 +183,33 @@ def check_content(config: ContentConfig, fix: bool = False, numbers: bool = True
             if repaired:
                 text = unicodedata.normalize("NFC", page.text)
                 pages[rel] = Page(lang, rel, page.path, text, parse(page.path, text).front_matter)
-    known_sources, found = load_sources(config)
-    problems.extend(found)
-    entity_keys, found = _entity_keys(config)
-    problems.extend(found)
-    if any(config.data_dir.glob("events*.yml")):  # the festival calendar's data (nmm_site/calendar)
-        from nmm_site.calendar.events import check_events
-
-        problems.extend(check_events(facts_config.default(config.data_dir, config.languages)))
-    exonyms, found = load_exonyms(config.data_dir)
-    problems.extend(found)
-    anchor_cache: dict = {}
+    inputs = _inputs_key(config)
+    project = memo.project(config, inputs)
+    problems.extend(project.problems)
+    every_anchor = hashlib.sha256()
+    for lang, pages in sorted(trees.pages.items()):
+        for rel, page in sorted(pages.items()):
+            every_anchor.update(f"{lang}/{rel}\0{' '.join(sorted(memo.anchors(page)))}\n".encode())
+    links_key = every_anchor.hexdigest()
+    anchor_cache = {
+        (page.lang, page.rel): set(memo.anchors(page))
+        for pages in trees.pages.values()
+        for page in pages.values()
+    }
     for pages in trees.pages.values():
         for page in pages.values():
-            problems.extend(check_slug(page))
-            problems.extend(check_fields(page, config))
-            problems.extend(check_entity(page, config, entity_keys))
-            problems.extend(check_sources(page, known_sources))
-            problems.extend(check_hero(page, config))
-            problems.extend(check_links(page, trees, config, anchor_cache))
-            problems.extend(check_terms(page, exonyms))
-            if numbers:
-                problems.extend(check_numbers(page.path, page.text, page.lang, data_dir=config.data_dir))
+            page_key = (inputs, numbers, page.lang, page.rel, page.path, page.text)
+            problems.extend(
+                memo.result(page_key, lambda page=page: _page_checks(page, config, project, numbers))
+            )
+            problems.extend(
+                memo.result(
+                    (*page_key, "links", links_key),
+                    lambda page=page: check_links(page, trees, config, anchor_cache),
+                )
+            )
     problems.extend(check_parity(trees, config))
     problems.extend(check_unique_ids(trees))
-    # Editorial rules (data/editorial/): research-state phrases, terminology, acceptable sources.
-    problems.extend(check_editorial(config, trees))
-    problems.extend(check_visits(config.root))  # data/visits-*.yml: nmm_site/visits/validate.py
     count = sum(len(pages) for pages in trees.pages.values())
     return Report(
         problems=tuple(sorted(set(problems), key=problem_order)),

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from nmm_site.content.config import ContentConfig
-from nmm_site.content.pages import Trees
+from nmm_site.content.pages import Page, Trees
 from nmm_site.editorial.rules import Rules, load_rules, lowered
 from nmm_site.editorial.texts import ReaderText, data_texts, load_data, page_texts
 from nmm_site.errors import Problem, ProblemsFound
@@ -192,15 +192,29 @@ def check_source_urls(data_dir: Path, rules: Rules) -> list[Problem]:
     return problems
 
 
-def check_editorial(config: ContentConfig, trees: Trees) -> list[Problem]:
-    """Hedges and terminology in every page and data text, and the source registry's URLs."""
+def check_editorial_data(config: ContentConfig) -> tuple[Rules, list[Problem]]:
+    """The rules, and what they find in the data texts and the source registry (no page)."""
     rules = load_rules(config.data_dir, config.languages)
     problems = list(rules.problems)
     loaded, found = load_data(config.data_dir)
     problems.extend(found)
-    texts = [text for pages in trees.pages.values() for page in pages.values() for text in page_texts(page)]
-    texts.extend(data_texts(loaded, config.languages, rules.skip_fields))
+    texts = list(data_texts(loaded, config.languages, rules.skip_fields))
     problems.extend(check_hedges(texts, rules))
     problems.extend(check_terminology(texts, rules))
     problems.extend(check_source_urls(config.data_dir, rules))
+    return rules, problems
+
+
+def check_page_editorial(page: Page, rules: Rules) -> list[Problem]:
+    """Hedges and terminology in one page's title, description and body."""
+    texts = list(page_texts(page))
+    return check_hedges(texts, rules) + check_terminology(texts, rules)
+
+
+def check_editorial(config: ContentConfig, trees: Trees) -> list[Problem]:
+    """Hedges and terminology in every page and data text, and the source registry's URLs."""
+    rules, problems = check_editorial_data(config)
+    for pages in trees.pages.values():
+        for page in pages.values():
+            problems.extend(check_page_editorial(page, rules))
     return problems
