@@ -81,8 +81,11 @@ def page_dates(
 
     With `cache_dir`, a file's committed dates are kept per checked-out commit: `git log` of a path
     depends on nothing else, so an unchanged checkout asks git once. Untracked files (mtime) are not kept.
+    Outside git every file has its mtime, without a git call per file.
     """
-    head = git_head(root) if cache_dir is not None else None
+    head = git_head(root)
+    if head is None:  # not a git checkout, or no commit yet: git has no date to give, ask it nothing
+        return {path: Dates(_mtime(path), _mtime(path), "mtime") for path in paths}
     cache_file = cache_dir / f"{head}.json" if cache_dir is not None and head else None
     cached: dict[str, list[str]] = {}
     if cache_file is not None and cache_file.is_file():

@@ -52,6 +52,21 @@ def test_feed_dates_are_kept_per_commit(tmp_path: Path, monkeypatch: pytest.Monk
     assert asked == [untracked]  # the committed page from the cache; the untracked one asked again
 
 
+def test_outside_git_the_dates_are_mtimes_without_a_git_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "docs" / "vi" / "moi.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("mới", encoding="utf-8")
+    os.utime(page, (1_780_000_000, 1_780_000_000))
+    monkeypatch.setattr(feeds, "git_head", lambda root: None)  # as in a copy of the project without .git
+    monkeypatch.setattr(feeds, "git_dates", lambda path, root: pytest.fail("git asked outside git"))
+    dates = feeds.page_dates([page], tmp_path, cache_dir=tmp_path / "cache")
+    when = dt.datetime.fromtimestamp(1_780_000_000, tz=dt.UTC)
+    assert dates == {page: feeds.Dates(when, when, "mtime")}
+    assert not (tmp_path / "cache").exists()
+
+
 def test_qr_codes_come_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cfg = PublicationsConfig.for_root(ROOT, "https://nmm.example.org/")
     monkeypatch.setattr(PublicationsConfig, "cache_dir", property(lambda self: tmp_path))
