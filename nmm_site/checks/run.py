@@ -113,19 +113,23 @@ class Memo:
     One per process (the build's gate keeps one). A page's results are reused while its text and all
     the rest its checks read are unchanged: the data, schemas and images (names, sizes, times),
     mkdocs.yml and the list of pages; its links also while no page's anchors change. What depends on
-    several pages (parity, unique ids) always runs. tests/checks/test_memo.py compares a memoised check
-    with a fresh one after each kind of edit.
+    several pages (parity, unique ids) always runs. tests/content/test_check_memo.py compares a memoised
+    check with a fresh one after each kind of edit.
+
+    Results are kept for the current inputs only (a data edit drops them all), so the memo holds about
+    two results per page plus the versions of the pages saved since; `limit` bounds even that.
     """
 
-    def __init__(self, limit: int = 20_000) -> None:
-        self.limit = limit  # results kept; past it the memo starts again (a long preview session)
+    def __init__(self, limit: int = 5_000) -> None:
+        self.limit = limit
         self._project: tuple[str, _Project] | None = None
-        self._results: dict[tuple, tuple[Problem, ...]] = {}
-        self._anchors: dict[str, frozenset[str]] = {}
+        self._pages: tuple[str, dict[tuple, tuple[Problem, ...]]] = ("", {})  # inputs → results
+        self._links: tuple[tuple[str, str], dict[tuple, tuple[Problem, ...]]] = (("", ""), {})
+        self._anchors: dict[str, frozenset[str]] = {}  # page body → its anchors
 
-    def project(self, config: ContentConfig, key: str) -> _Project:
-        if self._project is None or self._project[0] != key:
-            self._project = (key, _project_checks(config))
+    def project(self, config: ContentConfig, inputs: str) -> _Project:
+        if self._project is None or self._project[0] != inputs:
+            self._project = (inputs, _project_checks(config))
         return self._project[1]
 
     def anchors(self, page: Page) -> frozenset[str]:
@@ -133,16 +137,28 @@ class Memo:
         if body is None:
             return frozenset()
         if body not in self._anchors:
+            if len(self._anchors) >= self.limit:
+                self._anchors.clear()
             self._anchors[body] = frozenset(anchors(body))
         return self._anchors[body]
 
-    def result(self, key: tuple, compute) -> tuple[Problem, ...]:
-        if key not in self._results:
-            if len(self._results) >= self.limit:
-                self._results.clear()
-                self._anchors.clear()
-            self._results[key] = tuple(compute())
-        return self._results[key]
+    def page_results(self, inputs: str) -> dict[tuple, tuple[Problem, ...]]:
+        """Page results for these inputs (a new, empty table when they changed)."""
+        if self._pages[0] != inputs or len(self._pages[1]) >= self.limit:
+            self._pages = (inputs, {})
+        return self._pages[1]
+
+    def link_results(self, inputs: str, every_anchor: str) -> dict[tuple, tuple[Problem, ...]]:
+        """Link results for these inputs and these anchors of every page."""
+        if self._links[0] != (inputs, every_anchor) or len(self._links[1]) >= self.limit:
+            self._links = ((inputs, every_anchor), {})
+        return self._links[1]
+
+
+def _remembered(table: dict[tuple, tuple[Problem, ...]], key: tuple, compute) -> tuple[Problem, ...]:
+    if key not in table:
+        table[key] = tuple(compute())
+    return table[key]
 
 
 def _inputs_key(config: ContentConfig) -> str:
@@ -190,7 +206,8 @@ def check_content(
     for lang, pages in sorted(trees.pages.items()):
         for rel, page in sorted(pages.items()):
             every_anchor.update(f"{lang}/{rel}\0{' '.join(sorted(memo.anchors(page)))}\n".encode())
-    links_key = every_anchor.hexdigest()
+    page_results = memo.page_results(inputs)
+    link_results = memo.link_results(inputs, every_anchor.hexdigest())
     anchor_cache = {
         (page.lang, page.rel): set(memo.anchors(page))
         for pages in trees.pages.values()
@@ -198,14 +215,13 @@ def check_content(
     }
     for pages in trees.pages.values():
         for page in pages.values():
-            page_key = (inputs, numbers, page.lang, page.rel, page.path, page.text)
+            key = (numbers, page.lang, page.rel, page.path, page.text)
             problems.extend(
-                memo.result(page_key, lambda page=page: _page_checks(page, config, project, numbers))
+                _remembered(page_results, key, lambda page=page: _page_checks(page, config, project, numbers))
             )
             problems.extend(
-                memo.result(
-                    (*page_key, "links", links_key),
-                    lambda page=page: check_links(page, trees, config, anchor_cache),
+                _remembered(
+                    link_results, key, lambda page=page: check_links(page, trees, config, anchor_cache)
                 )
             )
     problems.extend(check_parity(trees, config))
