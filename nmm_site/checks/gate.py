@@ -9,16 +9,19 @@ skips it too). Between two checks of one process, unchanged pages keep their res
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nmm_site
-from nmm_site.checks.run import Memo, check_content
 from nmm_site.content.config import ContentConfig
 from nmm_site.content.fingerprint import tree_fingerprint
 from nmm_site.content.stamps import PassStamps, code_digest
 from nmm_site.errors import Problem
 
+if TYPE_CHECKING:
+    from nmm_site.checks.run import Memo
+
 _passed: set[str] = set()
-_memo = Memo()  # a preview re-checks only the pages an edit can change
+_memo: Memo | None = None  # a preview re-checks only the pages an edit can change
 
 
 def problems_before_build(root: Path) -> tuple[Problem, ...]:
@@ -38,6 +41,11 @@ def problems_before_build(root: Path) -> tuple[Problem, ...]:
     )
     if not stamps.passed(key):
         # Read-only, numbers left to hooks/facts.py: the build never edits sources.
+        # Imported here: a build whose check passed before (most builds) never loads the checks.
+        from nmm_site.checks.run import Memo, check_content
+
+        global _memo
+        _memo = _memo or Memo()
         report = check_content(content, fix=False, numbers=False, memo=_memo)
         if report.problems:
             return tuple(report.problems)

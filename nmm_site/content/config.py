@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nmm_site import site_config
-from nmm_site.content.schema import SCHEMAS_DIR
 from nmm_site.facts.config import PAGE_TYPE_DATASETS
+from nmm_site.site_config import ROOT
+
+# The page schemas shipped with the code (checking them needs jsonschema: nmm_site/content/schema.py).
+SCHEMAS_DIR = ROOT / "schemas"
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,17 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-from referencing import Registry, Resource
-
+from nmm_site.content.config import SCHEMAS_DIR
 from nmm_site.content.frontmatter import FrontMatter
 from nmm_site.errors import Problem
-from nmm_site.site_config import ROOT
 
-SCHEMAS_DIR = ROOT / "schemas"
+# jsonschema is imported where a page is validated: listing the page types (every build) does not need it.
+if TYPE_CHECKING:
+    import jsonschema
+    from referencing import Registry
+
 _COMMON = "common"  # page-common.schema.json holds shared definitions, not a page type
 
 _PLAIN_TYPES = {
@@ -52,6 +53,9 @@ class Schemas:
 @functools.cache
 def load_schemas(schemas_dir: Path = SCHEMAS_DIR) -> Schemas:
     """Read every schemas/page-*.schema.json."""
+    import jsonschema
+    from referencing import Registry, Resource
+
     by_type: dict[str, dict[str, Any]] = {}
     resources = []
     for path in sorted(schemas_dir.glob("page-*.schema.json")):
@@ -176,6 +180,8 @@ def validate(path: Path, front: FrontMatter, schemas_dir: Path = SCHEMAS_DIR) ->
                 f"{hint}Use one of: {', '.join(schemas.types)}",
             )
         ]
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(schemas.by_type[page_type], registry=schemas.registry)
     errors = sorted(
         validator.iter_errors(front.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator)
