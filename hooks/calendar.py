@@ -8,17 +8,25 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from nmm_site import site_config
-from nmm_site.calendar.ics import ics_files
+from nmm_site.calendar.ics import cached_ics_files
 from nmm_site.calendar.model import Calendar, build
 from nmm_site.calendar.render import PLACEHOLDER, calendar_html, insert_section, next_dates_html
 from nmm_site.errors import ProblemsFound
 from nmm_site.facts import config as facts_config
 from nmm_site.regionmap.pages import language_root_prefix
 
-_built: dict[tuple, Calendar] = {}
+_built: dict[tuple, Calendar] = {}  # data files' times → calendar, across the builds of a process
+_current: tuple[str, Calendar] | None = None  # this build's calendar (set in on_config)
 
 
 def _calendar(config) -> Calendar:  # type: ignore[no-untyped-def]
+    global _current
+    if _current is None or _current[0] != config.config_file_path:
+        _current = (config.config_file_path, _load(config))
+    return _current[1]
+
+
+def _load(config) -> Calendar:  # type: ignore[no-untyped-def]
     settings = facts_config.for_project(Path(config.config_file_path).parent)
     data_files = sorted(settings.data_dir.glob("*.yml")) + sorted(
         (settings.data_dir / "sources").glob("*.yml")
@@ -45,6 +53,8 @@ def _root(page, config) -> str:  # type: ignore[no-untyped-def]
 
 
 def on_config(config):  # type: ignore[no-untyped-def]
+    global _current
+    _current = None  # a new build (or a data edit in `mkdocs serve`): look at the data files again
     _calendar(config)  # a bad event stops the build before any page, with file, line and fix
     return config
 
@@ -90,6 +100,9 @@ def on_post_page(output, page, config):  # type: ignore[no-untyped-def]
         folder = Path(page.file.abs_dest_path).parent
         folder.mkdir(parents=True, exist_ok=True)
         page_url = config.site_url.rstrip("/") + "/" + page.url
-        for name, content in ics_files(_calendar(config), _lang(page, config), page_url).items():
+        cache = Path(config.config_file_path).parent / ".cache" / "calendar"
+        for name, content in cached_ics_files(
+            _calendar(config), _lang(page, config), page_url, cache
+        ).items():
             (folder / name).write_bytes(content)
     return output

@@ -18,14 +18,36 @@ from nmm_site.facts.render import FactPathError, Renderer
 from nmm_site.facts.reorg import Reorganisation
 from nmm_site.facts.shortcodes import replace_shortcodes
 
+# The data of the build, loaded in on_config (MkDocs runs it before each build, each language included):
+# every page of a build renders with the same data, and a page does not look at the data files again.
+_loaded: tuple[str, Renderer, Reorganisation] | None = None
+
 
 def _renderer(config: Any) -> Renderer:
-    # The data of the project being built; load() caches per process and reloads when a file changes.
-    settings = facts_config.for_project(Path(config.config_file_path).parent)
-    try:
-        return Renderer(load(settings), settings)
-    except ProblemsFound as problems:
-        raise PluginError(problems.report()) from None
+    return _load(config)[1]
+
+
+def _load(config: Any) -> tuple[str, Renderer, Reorganisation]:
+    global _loaded
+    if _loaded is None or _loaded[0] != config.config_file_path:
+        # load() caches per process and reloads when a data file changes.
+        settings = facts_config.for_project(Path(config.config_file_path).parent)
+        try:
+            renderer = Renderer(load(settings), settings)
+        except ProblemsFound as problems:
+            raise PluginError(problems.report()) from None
+        _loaded = (config.config_file_path, renderer, Reorganisation(renderer))
+    return _loaded
+
+
+def _body_offset(source_path: Path, body: str) -> int:
+    """How many lines of the source file come before the Markdown body MkDocs read from it."""
+    if not source_path.is_file():
+        return 0
+    source = source_path.read_text(encoding="utf-8")
+    if body and source.endswith(body):  # MkDocs keeps the body as the end of the file
+        return source[: len(source) - len(body)].count("\n")
+    return split_front_matter(source)[1]
 
 
 def _page_language(page: Any, config: Any) -> str:
@@ -34,23 +56,22 @@ def _page_language(page: Any, config: Any) -> str:
 
 
 def on_config(config: Any) -> None:
+    global _loaded
+    _loaded = None  # a new build (or a data edit in `mkdocs serve`): look at the data files again
     _renderer(config)  # fail early, before any page, when the data is invalid
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     source_path = Path(page.file.abs_src_path)
-    _, offset = (
-        split_front_matter(source_path.read_text(encoding="utf-8")) if source_path.is_file() else ({}, 0)
-    )
-    result = replace_shortcodes(
-        markdown, _page_language(page, config), _renderer(config), source_path, offset
-    )
+    offset = _body_offset(source_path, page.markdown or "")
+    _, renderer, reorganisation = _load(config)
+    result = replace_shortcodes(markdown, _page_language(page, config), renderer, source_path, offset)
     if result.problems:
         raise PluginError(ProblemsFound(result.problems).report())
     page.meta["nmm_fact_sources"] = result.sources
     # Where the page's subject lies today, named in the page's language (JSON-LD containedInPlace).
     lang = _page_language(page, config)
-    page.meta["nmm_contained_in"] = _safe(Reorganisation(_renderer(config)).contained_in)(
+    page.meta["nmm_contained_in"] = _safe(reorganisation.contained_in)(
         str(page.meta.get("type", "")), str(page.meta.get("id", "")), lang
     )
     return result.markdown

@@ -23,18 +23,28 @@ def _root(config: Any) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _data(config: Any) -> Any:
-    try:
-        return model.load_data(_root(config))
-    except ProblemsFound as problems:
-        raise PluginError(problems.report()) from None
+# The data of the build, loaded in on_config (MkDocs runs it before each build, each language included):
+# config file → (data, visits entities by id, facts settings), so a page does not look at the files again.
+_loaded: tuple[str, Any, dict, Any] | None = None
+
+
+def _load(config: Any) -> tuple[str, Any, dict, Any]:
+    global _loaded
+    if _loaded is None or _loaded[0] != config.config_file_path:
+        try:
+            data = model.load_data(_root(config))
+        except ProblemsFound as problems:
+            raise PluginError(problems.report()) from None
+        _loaded = (config.config_file_path, data, model.entities(data), model.facts_settings(_root(config)))
+    return _loaded
 
 
 def on_config(config: Any) -> None:
+    global _loaded
+    _loaded = None  # a new build (or a data edit in `mkdocs serve`): look at the data files again
     root = _root(config)
-    problems = validate.check(
-        _data(config), model.facts_settings(root).languages, root / "docs", root / "assets" / "images"
-    )
+    _, data, _, settings = _load(config)
+    problems = validate.check(data, settings.languages, root / "docs", root / "assets" / "images")
     if problems:
         raise PluginError(ProblemsFound(problems).report())
 
@@ -47,15 +57,14 @@ def _add_sources(page_obj: Any, ids: list[str]) -> None:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     site = site_config.load(_root(config))
     lang = site.content_language(page.file.src_uri)
-    data = _data(config)
+    _, data, entities, settings = _load(config)
     if offices.KEY_FIGURES_MARK in html or offices.CORRECTIONS_MARK in html:
-        settings = model.facts_settings(_root(config))
         filled = offices.fill(html, Renderer(data, settings), config.extra.get("corrections_contact"), lang)
         _add_sources(page, filled.sources)
         html = filled.html
     if page.meta.get("type") not in model.OWNER_TYPES:
         return html
-    entity = model.entities(data).get(str(page.meta.get("id", "")))
+    entity = entities.get(str(page.meta.get("id", "")))
     if entity is None:
         return html
     # Links between pages of one language tree: relative to this page's own path in the tree.

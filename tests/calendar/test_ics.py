@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
+import pytest
 import vobject
 
-from nmm_site.calendar.ics import ics_bytes, ics_files
+from nmm_site.calendar import ics, texts
+from nmm_site.calendar.ics import cached_ics_files, ics_bytes, ics_files
 from nmm_site.calendar.model import Calendar
 from tests.calendar.conftest import STAMP
 
@@ -90,3 +93,37 @@ def test_the_same_data_gives_the_same_bytes(calendar: Calendar) -> None:
     assert ics_files(calendar, "fr", PAGE) == ics_files(again, "fr", PAGE)
     stamp = parse(ics_bytes(calendar, calendar.events, "fr", PAGE, "x")).vevent.dtstamp.value
     assert stamp == STAMP
+
+
+def test_stored_files_are_the_files_and_skip_the_serializing(
+    calendar: Calendar, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = cached_ics_files(calendar, "vi", PAGE, tmp_path)
+    assert first == ics_files(calendar, "vi", PAGE)
+    monkeypatch.setattr(ics, "ics_files", lambda *args: pytest.fail("serialized again"))
+    assert cached_ics_files(dataclasses.replace(calendar), "vi", PAGE, tmp_path) == first
+
+
+def test_stored_files_follow_what_they_are_made_of(
+    calendar: Calendar, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = ics.files_key(calendar, "en", PAGE)
+    later = dataclasses.replace(calendar, today=calendar.today + dt.timedelta(days=365))
+    renamed = dataclasses.replace(
+        calendar, events=[dataclasses.replace(calendar.events[0], id="another-id"), *calendar.events[1:]]
+    )
+    others = {
+        ics.files_key(later, "en", PAGE),  # a new year: other occurrences
+        ics.files_key(renamed, "en", PAGE),  # an edited event
+        ics.files_key(calendar, "fr", PAGE),
+        ics.files_key(calendar, "en", "https://other.example.org/en/calendar/"),
+    }
+    real = texts.text
+    monkeypatch.setattr(
+        texts, "text", lambda lang, key, **v: "Lễ hội" if key == "more" else real(lang, key, **v)
+    )
+    others.add(ics.files_key(calendar, "en", PAGE))  # a translated word changed in the catalogs
+    assert key not in others and len(others) == 5
+    # A stale entry is never read: the edited calendar gets its own files.
+    cached_ics_files(calendar, "en", PAGE, tmp_path)
+    assert cached_ics_files(later, "en", PAGE, tmp_path) == ics_files(later, "en", PAGE)

@@ -29,8 +29,12 @@ def _page(project: Path, lang: str, source: str) -> SimpleNamespace:
     path = project / "docs" / lang / "provinces" / "ha-giang.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(source, encoding="utf-8")
+    # As MkDocs reads it: the body after the front matter (and the blank lines that follow it).
+    body = source.split("---\n", 2)[2].lstrip("\n") if source.startswith("---\n") else source
     return SimpleNamespace(
-        file=SimpleNamespace(src_uri=f"{lang}/provinces/ha-giang.md", abs_src_path=str(path)), meta={}
+        file=SimpleNamespace(src_uri=f"{lang}/provinces/ha-giang.md", abs_src_path=str(path)),
+        meta={},
+        markdown=body,
     )
 
 
