@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import nmm_site
 from nmm_site.content.config import ContentConfig
 from nmm_site.content.fingerprint import tree_fingerprint
-from nmm_site.content.stamps import PassStamps, code_digest
 from nmm_site.errors import Problem
+from nmm_site.stamps import PassStamps, code_digest
 
 if TYPE_CHECKING:
     from nmm_site.checks.run import Memo

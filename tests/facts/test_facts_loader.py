@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from nmm_site.errors import Problem, ProblemsFound
+from nmm_site.facts import loader
 from nmm_site.facts.config import FactsConfig
 from nmm_site.facts.loader import load
 from tests.facts.conftest import base_files, config_for, write_data
@@ -114,6 +116,29 @@ def test_problem_report_names_file_line_and_fix(tmp_path: Path) -> None:
         "data/peoples.yml:3: fact 'peoples.x-y.population' has no source\n"
         "    fix: add `source: <id>` naming an entry of data/sources/*.yml"
     )
+
+
+def test_passed_schema_checks_are_remembered_for_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    config = FactsConfig(data_dir=data, languages=("vi", "en", "fr"), schemas_dir=ROOT / "schemas")
+    checked: list[int] = []
+    real = loader._Validator.schemas
+    monkeypatch.setattr(loader._Validator, "schemas", lambda self: checked.append(1) or real(self))
+    first = load(config)
+    monkeypatch.setattr(loader, "_CACHE", {})  # the next build: a new process
+    assert load(config).datasets == first.datasets
+    assert checked == [1]  # the second build did not check the schemas again
+    with (data / "provinces.yml").open("a", encoding="utf-8") as handle:
+        handle.write("thu-nghiem:\n  name: {vi: Thử nghiệm, en: Thử nghiệm, fr: Thử nghiệm}\n")
+    with pytest.raises(ProblemsFound) as found:
+        load(config)
+    assert checked == [1, 1]
+    assert "'provinces.thu-nghiem': 'part_of' is a required property" in [
+        p.message for p in found.value.problems
+    ]
 
 
 def test_schema_errors_name_the_line(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nmm_site.content.stamps import PassStamps, code_digest
+from nmm_site.stamps import PassStamps, code_digest
 
 
 def test_pass_stamps_record_passes_and_keep_a_few(tmp_path: Path) -> None:
