@@ -7,7 +7,7 @@ import difflib
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -552,7 +552,12 @@ def _schema_pass(config: FactsConfig, files: list[Path]) -> tuple[PassStamps, st
     stamps = PassStamps(config.data_dir.parent / ".cache" / "data-checks")
     if config.schemas_dir is None:
         return stamps, None
-    parts = [repr(config), code_digest(Path(__file__).parent)]
+    # Sets are written sorted: their repr changes order from one process to the next.
+    settings = [
+        repr(sorted(value) if isinstance(value, (set, frozenset)) else value)
+        for value in (getattr(config, f.name) for f in fields(config))
+    ]
+    parts = [*settings, code_digest(Path(__file__).parent)]
     for path in [*files, *sorted(config.schemas_dir.glob("data-*.schema.json"))]:
         parts.append(f"{path}\0{hashlib.sha256(path.read_bytes()).hexdigest()}")
     return stamps, stamps.key(parts)

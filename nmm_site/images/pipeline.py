@@ -24,6 +24,7 @@ from nmm_site.images.names import (
     content_key,
 )
 from nmm_site.images.sidecar import Sidecar, load_sidecar
+from nmm_site.stamps import PassStamps
 
 MANIFEST = "manifest.json"
 
@@ -117,8 +118,9 @@ def run(cfg: ImageConfig, *, languages: tuple[str, ...] | None = None) -> RunRes
     cfg.cache_dir.mkdir(parents=True, exist_ok=True)
     paths, problems = originals(cfg)
     result = RunResult()
+    passed = PassStamps(cfg.cache_dir.parent / "sidecar-checks", keep=2000)
     for path in paths:
-        sidecar, sidecar_problems = load_sidecar(path, languages)
+        sidecar, sidecar_problems = load_sidecar(path, languages, passed)
         problems += sidecar_problems
         if sidecar:
             result.sidecars[path.name] = sidecar

@@ -5,18 +5,23 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
+import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from nmm_site import fast_yaml
 from nmm_site.errors import Problem
 from nmm_site.site_config import ROOT
+from nmm_site.stamps import PassStamps
+
+# jsonschema is imported where a sidecar is validated: a build whose sidecars passed before skips it.
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_PATH = ROOT / "schemas" / "image-sidecar.schema.json"
 SCHEMA_HINT = "schemas/image-sidecar.schema.json"
@@ -183,12 +188,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _check_key(text: str, languages: tuple[str, ...]) -> str:
+    """What the schema check of one sidecar depends on: its text, the schema, the languages, this code."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return PassStamps.key([text, SCHEMA_PATH.read_text(encoding="utf-8"), *languages, code])
+
+
 def sidecar_path(image: Path) -> Path:
     return image.with_suffix(".yml")
 
 
-def load_sidecar(image: Path, languages: tuple[str, ...]) -> tuple[Sidecar | None, list[Problem]]:
-    """Read the sidecar of `image`; every problem names the sidecar (or the image) and the fix."""
+def load_sidecar(
+    image: Path, languages: tuple[str, ...], passed: PassStamps | None = None
+) -> tuple[Sidecar | None, list[Problem]]:
+    """Read the sidecar of `image`; every problem names the sidecar (or the image) and the fix.
+
+    With `passed`, a sidecar whose exact text passed the schema before (same schema, languages and
+    code) is not validated again."""
     path = sidecar_path(image)
     stub = "\n".join(
         ["alt:", *(f"  {lang}: …" for lang in languages), "caption:", *(f"  {lang}: …" for lang in languages)]
@@ -222,11 +238,17 @@ def load_sidecar(image: Path, languages: tuple[str, ...]) -> tuple[Sidecar | Non
     if not isinstance(data, dict):
         return None, [Problem(path, 1, "the sidecar must be a mapping of fields", f"start from:\n{stub}")]
     data = _plain(data)
-    validator = jsonschema.Draft202012Validator(_schema(languages))
     problems = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: (list(e.absolute_path), e.message)):
-        message, fix, where = _message(error)
-        problems.append(Problem(path, _line_of(node, where), message, fix))
+    key = _check_key(text, languages)
+    if passed is None or not passed.passed(key):
+        import jsonschema
+
+        validator = jsonschema.Draft202012Validator(_schema(languages))
+        for error in sorted(validator.iter_errors(data), key=lambda e: (list(e.absolute_path), e.message)):
+            message, fix, where = _message(error)
+            problems.append(Problem(path, _line_of(node, where), message, fix))
+        if passed is not None and not problems:
+            passed.record(key)
     if data.get("people") == "not-consented":
         problems.append(
             Problem(

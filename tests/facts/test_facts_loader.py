@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -172,3 +174,24 @@ def test_problem_type_is_the_shared_one(tmp_path: Path) -> None:
     with pytest.raises(ProblemsFound) as found:
         load(config_for(write_data(tmp_path, {**base_files(), "peoples.yml": bad})))
     assert all(isinstance(p, Problem) for p in found.value.problems)
+
+
+def test_the_remembered_pass_is_found_by_the_next_process() -> None:
+    # A key must not depend on the process (set order changes with the hash seed): the next build is one.
+    script = (
+        "from pathlib import Path; from nmm_site.facts import config, loader; "
+        "c = config.for_project(Path('.').resolve()); "
+        "print(loader._schema_pass(c, sorted(c.data_dir.glob('*.yml')))[1])"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(keys) == 1 and len(next(iter(keys)).strip()) == 40

@@ -199,3 +199,26 @@ def test_place_per_language_and_explicit_licence_url(tmp_path: Path, sidecar_dat
     assert _messages(tmp_path, {**sidecar_data, "place": {"vi": "Hồ Ba Bể"}}) == [
         (13, "`place` must be one text or one text per language")  # the `place:` key line
     ]
+
+
+def test_a_sidecar_that_passed_is_not_validated_again_until_it_changes(
+    tmp_path: Path, sidecar_data: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nmm_site.images import sidecar as module
+    from nmm_site.stamps import PassStamps
+
+    image = tmp_path / "ha-giang.jpg"
+    image.write_bytes(b"")
+    image.with_suffix(".yml").write_text(yaml.safe_dump(sidecar_data, allow_unicode=True), encoding="utf-8")
+    passed = PassStamps(tmp_path / "checks")
+    first, problems = load_sidecar(image, LANGS, passed)
+    assert first is not None and problems == []
+    real = module._schema
+    monkeypatch.setattr(module, "_schema", lambda languages: pytest.fail("validated again"))
+    assert load_sidecar(image, LANGS, passed) == (first, [])
+    # An edited sidecar is validated again, and its mistake reported.
+    del sidecar_data["creator"]
+    image.with_suffix(".yml").write_text(yaml.safe_dump(sidecar_data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(module, "_schema", real)
+    sidecar, problems = load_sidecar(image, LANGS, passed)
+    assert sidecar is None and [p.message for p in problems] == ["`creator` missing"]
