@@ -68,9 +68,16 @@ def load_schemas(schemas_dir: Path = SCHEMAS_DIR) -> Schemas:
     return Schemas(by_type=by_type, registry=Registry().with_resources(resources))
 
 
+@functools.cache
 def page_types(schemas_dir: Path = SCHEMAS_DIR) -> tuple[str, ...]:
-    """The page types, one per schema file (home, region, province, heritage, people, page)."""
-    return load_schemas(schemas_dir).types
+    """The page types, one per schema file (home, region, province, heritage, people, page).
+
+    From the file names alone: every page of every build asks, and reading the schemas needs jsonschema."""
+    names = (
+        path.name.removeprefix("page-").removesuffix(".schema.json")
+        for path in schemas_dir.glob("page-*.schema.json")
+    )
+    return tuple(sorted(name for name in names if name != _COMMON))
 
 
 def _chars(n: int) -> str:
