@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -17,3 +18,39 @@ def test_a_reader_that_stops_early_gets_no_stack_trace() -> None:
     )
     assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr, result.stderr
     assert result.returncode == 0, result.stderr
+
+
+def test_the_command_table_is_what_the_modules_register() -> None:
+    import argparse
+    import importlib
+
+    from nmm_site import cli
+
+    for module in cli.COMMAND_MODULES:
+        subparsers = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(subparsers)
+        registered = set(subparsers.choices)
+        assert registered == {c for c, m in cli.COMMANDS.items() if m == module}, module
+
+
+def test_build_site_loads_no_other_command() -> None:
+    # `make build` runs `nmm build-site`: its start-up is part of every build.
+    script = (
+        "import json, sys; from nmm_site import cli; cli.build_parser('build-site'); "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('nmm_site'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    loaded = set(json.loads(result.stdout))
+    assert loaded <= {
+        "nmm_site",
+        "nmm_site.cli",
+        "nmm_site.errors",
+        "nmm_site.site_config",
+        "nmm_site.site_build",
+    }
+    help_text = subprocess.run(
+        [sys.executable, "-m", "nmm_site", "--help"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    assert all(command in help_text for command in ("build-site", "check-content", "review-report"))

@@ -332,7 +332,6 @@ def test_cli_reports_without_traceback_and_exits_1(
     add_image("empty.png", b"")
     site = SiteConfig(root, "http://x/", "x", tuple(Language(c, c, c == "vi") for c in ("vi", "en", "fr")))
     monkeypatch.setattr("nmm_site.images.commands.site_config.load", lambda: site)
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ("nmm_site.images.commands",))
     assert cli.main(["optimize-images", "--workers", "1"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("1 problem found:\n")
