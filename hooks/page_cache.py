@@ -36,6 +36,7 @@ class _Build:
 
 _cache: page_cache.PageCache | None = None
 _builds: list[_Build] = []
+_project: list[str] = []  # the project's signature, taken once per build (static-i18n's nested ones share it)
 
 
 def _reused(page) -> tuple[_Build | None, page_cache.Entry | None]:
@@ -56,6 +57,7 @@ def on_config(config):
     if _builds:
         return config
     root = Path(config.config_file_path).parent
+    _project.clear()
     _cache = page_cache.cache_for(root / ".cache" / "pages") if _enabled() else None
     if _cache is not None:
         _cache.prune()
@@ -77,7 +79,11 @@ def on_nav(nav, config, files):
     if _cache is None or not _builds:
         return nav
     root = Path(config.config_file_path).parent
+    # At the first language's nav, after every hook's pre_build wrote what it generates.
+    if not _project:
+        _project.append(page_cache.project_signature(root))
     _builds[-1].signature = page_cache.site_signature(
+        _project[0],
         root,
         files=[(f.src_uri, f.dest_uri) for f in files],
         pages=[Path(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path],

@@ -6,10 +6,11 @@ MkDocs and our hooks produced, under a key made of everything that HTML can depe
 - the page: its Markdown after every hook replaced its shortcodes (facts, images, calendar, offices),
   its front matter with what the hooks added to it (translation status, image metadata, cards), its
   file, URL and build language;
-- the site (`site_signature`, once per build): the path of every file and the front matter of every
-  page (titles in the navigation, section cards), the data, templates, catalogs, images, schemas,
+- the project (`project_signature`, once per build): the data, templates, catalogs, images, schemas,
   `mkdocs.yml`, the code (`nmm_site/`, `hooks/`), the installed versions, the build's reference date
-  and the environment variables the build reads.
+  and the environment variables the build reads;
+- the language build (`site_signature`): the path of every file and the front matter of every page
+  (titles in the navigation, section cards) and the build's settings.
 
 So an edit to one page's body renders that page again and reuses the others; an edit to a data file,
 a template, a title or the code renders every page again. Entries are written only at the end of a
@@ -104,17 +105,9 @@ def _versions() -> str:
     return f"{sys.version}\0" + "\0".join(found)
 
 
-def site_signature(
-    root: Path,
-    files: Iterable[tuple[str, str]],
-    pages: Iterable[Path],
-    settings: Mapping[str, object],
-    environ: Mapping[str, str] | None = None,
-) -> str:
-    """What every page of a build depends on.
-
-    `files`: (source, destination) of every file of the build; `pages`: the Markdown files whose front
-    matter counts; `settings`: the build's configuration values (language, site URL, extra, …)."""
+def project_signature(root: Path, environ: Mapping[str, str] | None = None) -> str:
+    """What every page of every language depends on: the project's files, the code, the installed
+    versions, the environment and the reference date (once per build, for all its languages)."""
     environ = os.environ if environ is None else environ
     digest = hashlib.sha256(f"page-cache {VERSION}\0{_versions()}\0".encode())
     digest.update((root / "mkdocs.yml").read_bytes() if (root / "mkdocs.yml").is_file() else b"")
@@ -123,16 +116,31 @@ def site_signature(
     for name in STATTED_TREES:
         _hash_tree(digest, root / name, by_content=False)
     _hash_tree(digest, Path(__file__).resolve().parent, by_content=True)  # the code of nmm_site
+    for name in sorted(environ):
+        if name in ENVIRONMENT or name.startswith("NMM_"):
+            digest.update(f"{name}={environ[name]}\n".encode())
+    digest.update(reference_time(root, dict(environ)).isoformat().encode())
+    return digest.hexdigest()
+
+
+def site_signature(
+    project: str,
+    root: Path,
+    files: Iterable[tuple[str, str]],
+    pages: Iterable[Path],
+    settings: Mapping[str, object],
+) -> str:
+    """What every page of one language build depends on: `project` (project_signature), and
+
+    `files`: (source, destination) of every file of the build; `pages`: the Markdown files whose front
+    matter counts; `settings`: the build's configuration values (language, site URL, extra, …)."""
+    digest = hashlib.sha256(project.encode())
     for source, destination in sorted(files):
         digest.update(f"{source}\0{destination}\n".encode())
     for page in sorted(pages):  # by their path in the project: a copy of it elsewhere reuses its pages
         name = page.relative_to(root) if page.is_relative_to(root) else page
         digest.update(str(name).encode() + b"\0" + front_matter_bytes(page))
     digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
-    for name in sorted(environ):
-        if name in ENVIRONMENT or name.startswith("NMM_"):
-            digest.update(f"{name}={environ[name]}\n".encode())
-    digest.update(reference_time(root, dict(environ)).isoformat().encode())
     return digest.hexdigest()
 
 

@@ -221,9 +221,8 @@ def test_site_signature_follows_data_front_matter_and_environment(tmp_path: Path
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
 
     def signature(**extra: str) -> str:
-        return page_cache.site_signature(
-            tmp_path, [("page.md", "page/index.html")], [page], {}, {**env, **extra}
-        )
+        project = page_cache.project_signature(tmp_path, {**env, **extra})
+        return page_cache.site_signature(project, tmp_path, [("page.md", "page/index.html")], [page], {})
 
     first = signature()
     assert signature() == first

@@ -8,13 +8,12 @@ import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nmm_site import trust
 from nmm_site.errors import Problem, ProblemsFound
 from nmm_site.files import atomic_write
 from nmm_site.images.config import ImageConfig
-from nmm_site.images.encode import BadImage, Encoded, encode_file
 from nmm_site.images.names import (
     IGNORED_NAMES,
     RASTER_SUFFIXES,
@@ -25,6 +24,10 @@ from nmm_site.images.names import (
 )
 from nmm_site.images.sidecar import Sidecar, load_sidecar
 from nmm_site.stamps import PassStamps
+
+# The encoder (Pillow, AVIF/WebP) is imported when an image needs encoding: a warm build has none.
+if TYPE_CHECKING:
+    from nmm_site.images.encode import Encoded
 
 MANIFEST = "manifest.json"
 
@@ -144,7 +147,7 @@ def run(cfg: ImageConfig, *, languages: tuple[str, ...] | None = None) -> RunRes
             todo.append((path, key))
 
     for path, outcome in _encode_all(todo, cfg):
-        if isinstance(outcome, Encoded):
+        if not isinstance(outcome, Problem):
             result.entries[path.name] = _entry(outcome, path, fingerprint)
             result.encoded += 1
             result.encoded_names.append(path.name)
@@ -165,6 +168,8 @@ def run(cfg: ImageConfig, *, languages: tuple[str, ...] | None = None) -> RunRes
 
 
 def _problem(path: Path, exc: BaseException) -> Problem:
+    from nmm_site.images.encode import BadImage
+
     if isinstance(exc, BadImage):
         return Problem(path, exc.line, str(exc), exc.fix)
     # Anything unexpected still names the file and stays a one-line report, not a traceback.
@@ -179,6 +184,8 @@ def _problem(path: Path, exc: BaseException) -> Problem:
 def _encode_all(todo: list[tuple[Path, str]], cfg: ImageConfig) -> list[tuple[Path, Encoded | Problem]]:
     if not todo:
         return []
+    from nmm_site.images.encode import encode_file
+
     workers = min(len(todo), cfg.workers or os.cpu_count() or 1)
     outcomes: list[tuple[Path, Encoded | Problem]] = []
     if workers == 1:
