@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -12,6 +10,7 @@ from mkdocs.exceptions import PluginError
 import nmm_site.images as images
 from nmm_site import compat
 from nmm_site.errors import Problem, ProblemsFound
+from nmm_site.files import place
 from nmm_site.images.config import ImageConfig
 from nmm_site.images.library import ImageLibrary, credits_html
 from nmm_site.images.markdown import body_line_offset, rewrite_markdown
@@ -127,14 +126,7 @@ def on_post_build(config):
         dest = site / rel
         if dest.is_file() and dest.stat().st_size == src.stat().st_size:
             continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(f".{dest.name}.tmp")
-        try:
-            os.link(src, tmp)
-        except OSError:
-            shutil.copyfile(src, tmp)
-        os.replace(tmp, dest)
-        copied += 1
+        copied += place(src, dest)
     if copied:
         log.debug("images: %d derived files written to %s", copied, site)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from nmm_site.errors import Problem, ProblemsFound
+from nmm_site.files import atomic_write
 
 # The versions (pinned in pyproject.toml) the code below was written for and checked against.
 MKDOCS = "1.6.1"
@@ -139,9 +140,7 @@ def patch_bundle(site_dir: Path) -> Path:
     text = bundle.read_text(encoding="utf-8")
     patched = patch_text(text, bundle)
     if patched != text:
-        tmp = bundle.with_suffix(".tmp")
-        tmp.write_text(patched, encoding="utf-8")
-        tmp.replace(bundle)
+        atomic_write(bundle, patched.encode("utf-8"))
     return bundle
 
 

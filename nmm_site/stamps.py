@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable
 from pathlib import Path
+
+from nmm_site.files import atomic_write
 
 
 def code_digest(*packages: Path) -> str:
@@ -36,9 +37,7 @@ class PassStamps:
 
     def record(self, key: str) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-        tmp.touch()
-        tmp.replace(self.folder / key)
+        atomic_write(self.folder / key, b"")
         stamps = sorted(
             (p for p in self.folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime
         )

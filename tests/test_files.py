@@ -1,4 +1,4 @@
-"""nmm_site.files.atomic_write: a file is replaced whole or not at all."""
+"""nmm_site.files: a file is replaced whole or not at all (atomic_write, place)."""
 
 from __future__ import annotations
 
@@ -31,3 +31,32 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(
         files.atomic_write(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_place_links_a_cached_file_once(tmp_path: Path) -> None:
+    cached = tmp_path / "cache" / "card.jpg"
+    cached.parent.mkdir()
+    cached.write_bytes(b"card")
+    dest = tmp_path / "site" / "cards" / "card.jpg"
+    assert files.place(cached, dest) is True
+    assert dest.read_bytes() == b"card" and dest.samefile(cached)  # a hard link, not a copy
+    assert files.place(cached, dest) is False  # already there
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["card.jpg"]  # no temporary file left
+
+
+def test_place_replaces_other_bytes_and_copies_where_links_fail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cached = tmp_path / "card.jpg"
+    cached.write_bytes(b"new")
+    dest = tmp_path / "site" / "card.jpg"
+    dest.parent.mkdir()
+    dest.write_bytes(b"old")
+
+    def no_links(src: Path, dst: Path) -> None:
+        raise OSError("cross-device link")
+
+    monkeypatch.setattr(files.os, "link", no_links)
+    assert files.place(cached, dest) is True
+    assert dest.read_bytes() == b"new" and not dest.samefile(cached)
+    assert sorted(p.name for p in dest.parent.iterdir()) == ["card.jpg"]

@@ -25,7 +25,7 @@ BOTTOM = frozenset(
         "nmm_site",  # the package's __init__ (empty)
         "nmm_site.errors",  # Problem, ProblemsFound
         "nmm_site.fast_yaml",  # YAML with line numbers, no anchors/aliases
-        "nmm_site.files",  # atomic writes
+        "nmm_site.files",  # atomic writes, placing cached files
         "nmm_site.stamps",  # remembering that a check passed for exact inputs
         "nmm_site.site_config",  # the project model read from mkdocs.yml: languages, paths, URLs
         "nmm_site.compat",  # every touch of Material / static-i18n / MkDocs internals

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -12,6 +13,7 @@ from babel.messages.pofile import read_po, write_po
 from babel.support import Translations
 
 from nmm_site.errors import Problem, ProblemsFound
+from nmm_site.files import atomic_write
 from nmm_site.site_config import SiteConfig
 
 DOMAIN = "messages"
@@ -136,10 +138,9 @@ def compile_all(site: SiteConfig) -> list[Path]:
             catalog = read_po(fh, locale=code)
         target = mo_dir(site) / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".mo.tmp")
-        with tmp.open("wb") as fh:
-            write_mo(fh, catalog, use_fuzzy=False)
-        tmp.replace(target)
+        compiled = io.BytesIO()
+        write_mo(compiled, catalog, use_fuzzy=False)
+        atomic_write(target, compiled.getvalue())
         written.append(target)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(fingerprint)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from nmm_site import compat
 from nmm_site.content.schema import page_types
+from nmm_site.files import atomic_write
 from nmm_site.i18n.pages import PageIndex, url_path
 from nmm_site.i18n.seo import PageHead, json_ld, page_head
 from nmm_site.i18n.sitemap import sitemap_xml
@@ -162,6 +163,4 @@ class BuildState:
 
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    atomic_write(path, text.encode("utf-8"))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
-import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -15,6 +13,7 @@ from pathlib import Path
 import segno
 
 from nmm_site.errors import Problem, ProblemsFound
+from nmm_site.files import atomic_write, place
 from nmm_site.publications import cards, feeds, golinks, pdf, qr, text
 from nmm_site.publications.catalog import Catalog, Page, province_order, scan
 from nmm_site.publications.config import PublicationsConfig
@@ -59,24 +58,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-    return True
-
-
-def place(cached: Path, dest: Path) -> bool:
-    """Put a cached file into the site (hard link when possible); False when it is already there."""
-    if dest.is_file() and (os.path.samefile(cached, dest) or dest.read_bytes() == cached.read_bytes()):
-        return False
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        os.link(cached, tmp)
-    except OSError:
-        shutil.copyfile(cached, tmp)
-    tmp.replace(dest)
+    atomic_write(path, data)
     return True
 
 

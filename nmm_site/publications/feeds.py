@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
+from nmm_site.files import atomic_write
 from nmm_site.publications import text
 from nmm_site.publications.catalog import Catalog
 from nmm_site.publications.config import PublicationsConfig
@@ -112,9 +113,7 @@ def page_dates(
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             for old in cache_file.parent.glob("*.json"):
                 old.unlink(missing_ok=True)  # one commit's dates at a time
-            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({**cached, **tracked}, sort_keys=True), encoding="utf-8")
-            tmp.replace(cache_file)
+            atomic_write(cache_file, json.dumps({**cached, **tracked}, sort_keys=True).encode("utf-8"))
     return result
 
 

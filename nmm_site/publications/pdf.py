@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import mimetypes
-import os
 import posixpath
 import re
 import time
@@ -12,6 +11,8 @@ from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import url2pathname
+
+from nmm_site.files import atomic_write
 
 PRINT_CSS_PATH = Path(__file__).with_name("print.css")
 # (family, file, weight, style, unicode-range): the serif for text, the sans for headings, captions and the
@@ -212,9 +213,7 @@ def render_pdf(html: str, site_dir: Path, fonts_dir: Path, target: Path) -> floa
         url_fetcher=local_fetcher((site_dir, fonts_dir)),
     )
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     # Tagged PDF/UA-1: structure tree, /Lang from <html lang>, the title shown, /Alt from each alt text.
     # WeasyPrint writes no dates unless the HTML asks: the same HTML gives the same bytes.
-    document.write_pdf(tmp, font_config=fonts, pdf_variant=PDF_VARIANT)
-    tmp.replace(target)
+    atomic_write(target, document.write_pdf(font_config=fonts, pdf_variant=PDF_VARIANT))
     return time.perf_counter() - start

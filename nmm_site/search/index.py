@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from nmm_site.content.slugs import fold
+from nmm_site.files import atomic_write
 
 # Lower than the text: a folded match should not outrank an exact one.
 FOLDED_BOOST = 0.5
@@ -121,9 +122,7 @@ def write_indexes(site_dir: Path, indexes: dict[str, dict], default: str) -> lis
     for code, data in indexes.items():
         path = site_dir / ("" if code == default else code) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".json.tmp")
         # Plain UTF-8: escaping Vietnamese letters makes the file half as large again.
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        tmp.replace(path)
+        atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         written.append(path)
     return written
