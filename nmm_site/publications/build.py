@@ -100,10 +100,15 @@ def _run_job(kind: str, payload: dict, cache_file: str) -> float:
 
 def cached_qr(cfg: PublicationsConfig, kind: str, url: str, title: str | None = None) -> bytes:
     """The QR code of `url` as `kind` ("svg", "png" or "uri", the data: URI), from the cache when there."""
+    return cached_qr_file(cfg, kind, url, title).read_bytes()
+
+
+def cached_qr_file(cfg: PublicationsConfig, kind: str, url: str, title: str | None = None) -> Path:
+    """The cache file of `cached_qr`, made first when it is not there."""
     key = _digest("qr", cfg.cache_version, kind, url, title or "", str(cfg.qr_png_scale), segno.__version__)
     path = cfg.cache_dir / "qr" / f"{key}.{kind}"
     if path.is_file():
-        return path.read_bytes()
+        return path
     if kind == "svg":
         data = qr.qr_svg(url, title)
     elif kind == "png":
@@ -111,7 +116,7 @@ def cached_qr(cfg: PublicationsConfig, kind: str, url: str, title: str | None = 
     else:
         data = qr.qr_data_uri(url).encode("utf-8")
     write_if_changed(path, data)
-    return data
+    return path
 
 
 # The parts ---------------------------------------------------------------------------------------
@@ -125,13 +130,15 @@ def write_short_links(cfg: PublicationsConfig, catalog: Catalog, site_dir: Path,
     for page in catalog.pages.values():
         url = absolute(cfg, go_path(cfg, page.id))
         title = page.version(cfg.site.default_language, cfg.site.default_language).title
-        files = {
-            go_path(cfg, page.id) + "index.html": golinks.go_page_html(cfg, page).encode("utf-8"),
-            qr_path(cfg, page.id, "svg"): cached_qr(cfg, "svg", url, title),
-            qr_path(cfg, page.id, "png"): cached_qr(cfg, "png", url),
-        }
-        for rel, data in files.items():
-            if write_if_changed(site_dir / rel, data):
+        rel = go_path(cfg, page.id) + "index.html"
+        if write_if_changed(site_dir / rel, golinks.go_page_html(cfg, page).encode("utf-8")):
+            report.written.append(rel)
+        # The QR codes are linked from the cache, not written again.
+        for rel, cached in (
+            (qr_path(cfg, page.id, "svg"), cached_qr_file(cfg, "svg", url, title)),
+            (qr_path(cfg, page.id, "png"), cached_qr_file(cfg, "png", url)),
+        ):
+            if place(cached, site_dir / rel):
                 report.written.append(rel)
 
 
