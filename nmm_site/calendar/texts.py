@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from babel.dates import format_interval, format_skeleton, get_day_names, get_month_names
 
 from nmm_site.facts.render import babel_locale
@@ -124,6 +126,13 @@ def month_name(lang: str, month: int) -> str:
 def date_text(lang: str, start, end) -> str:  # type: ignore[no-untyped-def]
     """A day or a range of days, with the year: "17 thg 2, 2026", "11 Sept – 9 Oct 2026" (in the
     language's Babel locale, mkdocs.yml `babel_locale`)."""
+    return _date_text(babel_locale(lang), start, end)
+
+
+# The calendar page and every province page's "next dates" show the same occurrences: Babel formats
+# each once per process (a pure function of the locale and the dates).
+@functools.lru_cache(maxsize=4096)
+def _date_text(locale: str, start, end) -> str:  # type: ignore[no-untyped-def]
     if start == end:
-        return format_skeleton("yMMMd", start, locale=babel_locale(lang))
-    return format_interval(start, end, "yMMMd", locale=babel_locale(lang))
+        return format_skeleton("yMMMd", start, locale=locale)
+    return format_interval(start, end, "yMMMd", locale=locale)

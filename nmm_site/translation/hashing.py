@@ -17,7 +17,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from nmm_site.content.frontmatter import parse
+from nmm_site.content.frontmatter import FrontMatter, parse
 
 HASH_LENGTH = 16  # hex digits of sha256 kept: enough to never collide across a few hundred pages
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
@@ -40,7 +40,11 @@ def source_hash_of(title: str, description: str, body: str) -> str:
 
 def source_hash(text: str) -> str:
     """The hash of a whole Vietnamese Markdown file (front matter reduced to title and description)."""
-    front = parse(Path("<text>"), text).front_matter
+    return parsed_source_hash(parse(Path("<text>"), text).front_matter, text)
+
+
+def parsed_source_hash(front: FrontMatter | None, text: str) -> str:
+    """`source_hash` of a file whose front matter is already parsed (a page of the content trees)."""
     if front is None:
         return source_hash_of("", "", text)
     title = front.data.get("title")

@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from nmm_site.content.config import ContentConfig
 from nmm_site.content.fingerprint import tree_fingerprint
 from nmm_site.content.pages import Page, read_trees
-from nmm_site.translation.hashing import source_hash
+from nmm_site.translation.hashing import parsed_source_hash
 
 
 class Status(StrEnum):
@@ -46,7 +46,7 @@ def recorded_hash(page: Page) -> str | None:
 
 def status_of(source: Page | None, translation: Page | None) -> LanguageStatus:
     """The status of one translation (either page may be absent)."""
-    current = source_hash(source.text) if source else None
+    current = parsed_source_hash(source.front, source.text) if source else None
     recorded = recorded_hash(translation) if translation else None
     if source is None:
         return LanguageStatus(Status.ORPHANED, recorded, None)
