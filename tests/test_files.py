@@ -60,3 +60,12 @@ def test_place_replaces_other_bytes_and_copies_where_links_fail(
     assert files.place(cached, dest) is True
     assert dest.read_bytes() == b"new" and not dest.samefile(cached)
     assert sorted(p.name for p in dest.parent.iterdir()) == ["card.jpg"]
+
+
+def test_a_written_file_is_readable_like_any_new_file(tmp_path: Path) -> None:
+    # Not a private temporary file's 0600: the web server serving the site must read it.
+    plain = tmp_path / "plain.json"
+    plain.write_bytes(b"x")
+    target = tmp_path / "search_index.json"
+    files.atomic_write(target, b"x")
+    assert target.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777

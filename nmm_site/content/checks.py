@@ -18,6 +18,7 @@ from nmm_site.content.pages import Page, Trees
 from nmm_site.content.schema import validate
 from nmm_site.content.slugs import slugify
 from nmm_site.errors import Problem
+from nmm_site.files import atomic_write
 
 # Unicode NFC ---------------------------------------------------------------------------------------
 
@@ -38,7 +39,7 @@ def check_nfc(page: Page, fix: bool) -> tuple[list[Problem], list[Problem]]:
     if line is None:
         return [], []
     if fix:
-        page.path.write_bytes(unicodedata.normalize("NFC", page.text).encode("utf-8"))
+        atomic_write(page.path, unicodedata.normalize("NFC", page.text).encode("utf-8"))  # never half-written
         return [], [
             Problem(
                 page.path,

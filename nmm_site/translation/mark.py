@@ -10,6 +10,7 @@ import yaml
 from nmm_site.content.config import ContentConfig
 from nmm_site.content.frontmatter import parse
 from nmm_site.errors import Problem
+from nmm_site.files import atomic_write
 from nmm_site.translation.hashing import source_hash
 
 
@@ -132,7 +133,7 @@ def mark_translated(config: ContentConfig, paths: list[Path]) -> tuple[list[Mark
         return [], problems
     for path, edited, _ in plans:
         if edited != path.read_bytes().decode("utf-8"):
-            path.write_bytes(edited.encode("utf-8"))
+            atomic_write(path, edited.encode("utf-8"))  # an editor's page: never half-written
     return [marked for _, _, marked in plans], []
 
 

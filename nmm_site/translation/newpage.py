@@ -13,6 +13,7 @@ from nmm_site.content.pages import load_yaml_keys
 from nmm_site.content.schema import page_types
 from nmm_site.content.slugs import slugify
 from nmm_site.errors import Problem, ProblemsFound
+from nmm_site.files import atomic_write
 from nmm_site.translation.hashing import source_hash
 from nmm_site.translation.mark import set_source_hash
 
@@ -126,5 +127,5 @@ def new_page(config: ContentConfig, page_type: str, slug: str, titles: dict[str,
         texts[lang] = set_source_hash(text, new_hash)
     for lang, path in targets.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(texts[lang].encode("utf-8"))
+        atomic_write(path, texts[lang].encode("utf-8"))
     return list(targets.values())
