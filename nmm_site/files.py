@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import stat
 from pathlib import Path
 
 
@@ -40,6 +41,11 @@ def place(cached: Path, dest: Path) -> bool:
     except OSError:
         shutil.copyfile(cached, tmp)
     try:
+        # Caches written before atomic_write followed the umask hold 0600 files: the site's copy (and
+        # so the cached file it links to) must be readable by the web server.
+        mode = stat.S_IMODE(tmp.stat().st_mode)
+        if not mode & stat.S_IROTH:
+            os.chmod(tmp, mode | 0o444)
         os.replace(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)

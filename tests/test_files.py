@@ -69,3 +69,12 @@ def test_a_written_file_is_readable_like_any_new_file(tmp_path: Path) -> None:
     target = tmp_path / "search_index.json"
     files.atomic_write(target, b"x")
     assert target.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
+
+
+def test_place_makes_a_private_cached_file_readable(tmp_path: Path) -> None:
+    cached = tmp_path / "photo-960.avif"
+    cached.write_bytes(b"avif")
+    cached.chmod(0o600)  # as the image cache wrote them before
+    dest = tmp_path / "site" / "photo-960.avif"
+    files.place(cached, dest)
+    assert dest.stat().st_mode & 0o444 == 0o444
