@@ -45,4 +45,5 @@ def on_post_build(config):
     if not combined_path.exists():
         return
     combined = json.loads(combined_path.read_text(encoding="utf-8"))
-    write_from_combined(Path(config.site_dir), combined, site.codes, site.default_language, _keywords)
+    memo = Path(config.config_file_path).parent / ".cache" / "search" / "folded.json"
+    write_from_combined(Path(config.site_dir), combined, site.codes, site.default_language, _keywords, memo)

@@ -9,12 +9,15 @@ former province names), so "ha giang", "HÀ GIANG" and "Hà Giang" find the same
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from nmm_site.content import slugs
 from nmm_site.content.slugs import fold
 from nmm_site.files import atomic_write
 
@@ -47,6 +50,50 @@ def folded_keywords(texts: Iterable[str]) -> str:
     return " ".join(seen)
 
 
+class FoldedMemo:
+    """The folded keywords of the last build's search entries, on disk, by the texts they come from.
+
+    Folding every word of every entry is most of the split's time, and a build changes few entries.
+    An entry is folded again when its texts, this module, the folding code or Python's Unicode
+    database change; entries no build asked for are dropped when the memo is saved."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.version = _code_version()
+        self._old: dict[str, str] = {}
+        self._new: dict[str, str] = {}
+        if path is not None and path.is_file():
+            try:
+                stored = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                stored = {}
+            if isinstance(stored, dict) and stored.get("version") == self.version:
+                folded = stored.get("folded")
+                self._old = folded if isinstance(folded, dict) else {}
+
+    def folded(self, texts: list[str]) -> str:
+        key = hashlib.sha256("\0".join(texts).encode("utf-8", "surrogatepass")).hexdigest()
+        if key not in self._new:
+            found = self._old.get(key)
+            self._new[key] = found if isinstance(found, str) else folded_keywords(texts)
+        return self._new[key]
+
+    def save(self) -> None:
+        if self.path is None or self._new == self._old:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"version": self.version, "folded": self._new}
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+@functools.cache
+def _code_version() -> str:
+    digest = hashlib.sha256(unicodedata.unidata_version.encode())
+    for module in (Path(__file__), Path(slugs.__file__)):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
 def _page_of(location: str) -> str:
     return location.split("#", 1)[0]
 
@@ -56,6 +103,7 @@ def split_index(
     codes: tuple[str, ...],
     default: str,
     extra_keywords: Mapping[tuple[str, str], list[str]] | None = None,
+    memo: FoldedMemo | None = None,
 ) -> dict[str, dict]:
     """Per-language indexes from static-i18n's combined one.
 
@@ -87,7 +135,8 @@ def split_index(
         for doc in docs:
             page = _page_of(doc["location"])
             extra = extra_keywords.get((code, page), []) if "#" not in doc["location"] else []
-            keywords = folded_keywords([doc.get("title", ""), doc.get("text", ""), *extra])
+            texts = [doc.get("title", ""), doc.get("text", ""), *extra]
+            keywords = memo.folded(texts) if memo is not None else folded_keywords(texts)
             extra_words = " ".join(w for text in extra for w in words(text))
             doc["folded"] = " ".join(part for part in (keywords, extra_words) if part)
             if extra_words:
@@ -110,10 +159,17 @@ def write_from_combined(
     codes: tuple[str, ...],
     default: str,
     extra_keywords: Mapping[tuple[str, str], list[str]] | None = None,
+    memo_path: Path | None = None,
 ) -> list[Path]:
-    """Split static-i18n's combined index (the languages its config names) and write one per language."""
+    """Split static-i18n's combined index (the languages its config names) and write one per language.
+
+    With `memo_path`, the entries' folded keywords are kept there for the next build (FoldedMemo)."""
     built = tuple(code for code in codes if code in combined.get("config", {}).get("lang", codes))
-    return write_indexes(site_dir, split_index(combined, built or codes, default, extra_keywords), default)
+    memo = FoldedMemo(memo_path) if memo_path is not None else None
+    indexes = split_index(combined, built or codes, default, extra_keywords, memo)
+    if memo is not None:
+        memo.save()
+    return write_indexes(site_dir, indexes, default)
 
 
 def write_indexes(site_dir: Path, indexes: dict[str, dict], default: str) -> list[Path]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from nmm_site.search.index import FOLDED_BOOST, folded_keywords, split_index, write_indexes
 
 COMBINED = {
@@ -83,3 +85,38 @@ def test_indexes_are_written_under_each_language_root_as_plain_utf8(tmp_path: Pa
     text = written[0].read_text(encoding="utf-8")
     assert "Hà Giang" in text and "\\u" not in text
     assert json.loads(text)["config"]["lang"] == ["vi"]
+
+
+def test_folded_keywords_kept_on_disk_give_the_same_indexes_and_skip_the_folding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nmm_site.search import index
+
+    memo_path = tmp_path / "folded.json"
+    fresh = split_index(json.loads(json.dumps(COMBINED)), ("vi", "en", "fr"), "vi")
+    first = index.FoldedMemo(memo_path)
+    assert split_index(json.loads(json.dumps(COMBINED)), ("vi", "en", "fr"), "vi", memo=first) == fresh
+    first.save()
+    # The next build folds nothing it folded before.
+    monkeypatch.setattr(index, "folded_keywords", lambda texts: pytest.fail(f"folded again: {texts}"))
+    second = index.FoldedMemo(memo_path)
+    assert split_index(json.loads(json.dumps(COMBINED)), ("vi", "en", "fr"), "vi", memo=second) == fresh
+    # An edited entry is folded again; the others still come from the memo.
+    monkeypatch.undo()
+    edited = json.loads(json.dumps(COMBINED))
+    edited["docs"][1]["text"] = "<p>Cao nguyên đá Đồng Văn, Mèo Vạc</p>"
+    third = index.FoldedMemo(memo_path)
+    memoised = split_index(json.loads(json.dumps(edited)), ("vi", "en", "fr"), "vi", memo=third)
+    assert memoised == split_index(edited, ("vi", "en", "fr"), "vi")
+    assert "meo vac" in json.dumps(memoised["vi"], ensure_ascii=False)
+    # Another version of the folding code folds everything again.
+    third.save()
+    monkeypatch.setattr(index, "_code_version", lambda: "other")
+    real, folded = index.folded_keywords, []
+    monkeypatch.setattr(index, "folded_keywords", lambda texts: folded.append(texts) or real(texts))
+    split_index(json.loads(json.dumps(edited)), ("vi", "en", "fr"), "vi", memo=index.FoldedMemo(memo_path))
+    again = len(folded)
+    folded.clear()
+    empty = index.FoldedMemo(tmp_path / "none.json")
+    split_index(json.loads(json.dumps(edited)), ("vi", "en", "fr"), "vi", memo=empty)
+    assert again == len(folded) > 0  # as many as with no memo at all
