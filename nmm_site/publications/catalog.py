@@ -7,11 +7,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from nmm_site import fast_yaml
+from nmm_site.content.config import ContentConfig
+from nmm_site.content.pages import read_trees
 from nmm_site.errors import Problem, ProblemsFound
-from nmm_site.facts.markdown import split_front_matter
 from nmm_site.i18n.pages import url_path
 from nmm_site.site_config import SiteConfig
 
@@ -64,21 +63,18 @@ class Catalog:
         return next((p for p in self.pages.values() if p.rel_md == rel_md), None)
 
 
-def scan(site: SiteConfig, docs_dir: Path | None = None) -> Catalog:
-    """Read the front matter of every page in every language tree."""
-    docs = docs_dir or site.docs_dir
+def scan(site: SiteConfig) -> Catalog:
+    """The front matter of every page in every language tree (as the content checks read it: the
+    trees are parsed once per build, nmm_site/content/pages.py)."""
+    trees = read_trees(ContentConfig.from_root(site.root))
     found: dict[str, dict] = {}  # id → {"type", "rel", "versions"}
     problems: list[Problem] = []
     for lang in site.codes:
-        tree = docs / lang
-        for md in sorted(tree.rglob("*.md")) if tree.is_dir() else ():
-            rel = md.relative_to(tree).as_posix()
+        for page in sorted(trees.pages.get(lang, {}).values(), key=lambda page: page.rel):
+            md, rel = page.path, page.rel.as_posix()
             if rel.startswith(PRIVATE_PREFIX):
                 continue
-            try:
-                meta, _ = split_front_matter(md.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, yaml.YAMLError):
-                continue  # the content checks report unreadable pages
+            meta = page.front.data if page.front else {}  # the content checks report a missing one
             page_id = str(meta.get("id") or "").strip()
             if not page_id:
                 continue  # the content checks require an id; nothing to publish without one
