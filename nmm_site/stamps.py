@@ -9,11 +9,12 @@ from pathlib import Path
 from nmm_site.files import atomic_write
 
 
-def code_digest(*packages: Path) -> str:
-    """A hash of the Python sources of `packages`: a changed check invalidates what it passed."""
+def code_digest(*sources: Path) -> str:
+    """A hash of the Python sources of `sources` (packages, or single modules): a changed check
+    invalidates what it passed, a changed renderer what it stored."""
     digest = hashlib.sha256()
-    for package in packages:
-        for path in sorted(package.rglob("*.py")):
+    for source in sources:
+        for path in [source] if source.is_file() else sorted(source.rglob("*.py")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -24,3 +24,14 @@ def test_code_digest_changes_with_the_code(tmp_path: Path) -> None:
     before = code_digest(tmp_path)
     (tmp_path / "checks.py").write_text("A = 2\n", encoding="utf-8")
     assert code_digest(tmp_path) != before
+
+
+def test_code_digest_of_single_modules(tmp_path: Path) -> None:
+    module, other = tmp_path / "render.py", tmp_path / "other.py"
+    module.write_text("A = 1\n", encoding="utf-8")
+    other.write_text("B = 1\n", encoding="utf-8")
+    before = code_digest(module)
+    other.write_text("B = 2\n", encoding="utf-8")
+    assert code_digest(module) == before  # only the module named counts
+    module.write_text("A = 2\n", encoding="utf-8")
+    assert code_digest(module) != before

@@ -26,11 +26,13 @@ from nmm_site.calendar import texts
 from nmm_site.calendar.events import Event
 from nmm_site.calendar.model import Calendar
 from nmm_site.files import atomic_write
+from nmm_site.stamps import code_digest
 
 # icalendar is imported where a file is serialized: a build that reuses the stored files never loads it.
 if TYPE_CHECKING:
     import icalendar
 
+_PACKAGE = Path(__file__).resolve().parent.parent  # nmm_site/
 PRODID = "-//Northern Midlands and Mountains//Festival calendar//"
 
 
@@ -143,20 +145,20 @@ def ics_files(calendar: Calendar, lang: str, page_url: str) -> dict[str, bytes]:
     return files
 
 
-def _code_digest() -> str:
-    digest = hashlib.sha256()
-    for package in ("calendar", "i18n"):
-        for path in sorted((Path(__file__).parent.parent / package).glob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 def files_key(calendar: Calendar, lang: str, page_url: str) -> str:
     """Everything the .ics files of one language are made of: the computed calendar (data, reference
     date and stamp), the page's address, the language's words, this code and the libraries' versions."""
     words = [texts.text(lang, key) for key in sorted(texts.MESSAGES)]
     words += [texts.kind_name(lang, kind) for kind in sorted(texts.KIND_NAMES)]
-    parts = [repr(calendar), lang, page_url, *words, _code_digest(), version("icalendar"), version("babel")]
+    parts = [
+        repr(calendar),
+        lang,
+        page_url,
+        *words,
+        code_digest(_PACKAGE / "calendar", _PACKAGE / "i18n"),
+        version("icalendar"),
+        version("babel"),
+    ]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -23,6 +23,7 @@ from nmm_site.content.checks import (
     check_unique_ids,
 )
 from nmm_site.content.config import ContentConfig
+from nmm_site.content.fingerprint import add_files
 from nmm_site.content.frontmatter import parse
 from nmm_site.content.links import anchors
 from nmm_site.content.pages import Page, load_sources, load_yaml_keys, read_trees
@@ -167,15 +168,9 @@ def _inputs_key(config: ContentConfig) -> str:
     settings = config.root / "mkdocs.yml"
     if settings.is_file():
         digest.update(settings.read_bytes())
-    for folder in (config.data_dir, config.schemas_dir, config.images_dir):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
-                stat = path.stat()
-                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    add_files(digest, (config.data_dir, config.schemas_dir, config.images_dir))
     # Which pages exist (not their text): links, parity and the visits' `page:` read it.
-    if config.docs_dir.is_dir():
-        for path in sorted(config.docs_dir.rglob("*")):
-            digest.update(f"{path}\n".encode())
+    add_files(digest, (config.docs_dir,), names_only=True)
     return digest.hexdigest()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ import yaml
 from nmm_site import fast_yaml
 from nmm_site.errors import Problem
 from nmm_site.site_config import ROOT
-from nmm_site.stamps import PassStamps
+from nmm_site.stamps import PassStamps, code_digest
 
 # jsonschema is imported where a sidecar is validated: a build whose sidecars passed before skips it.
 if TYPE_CHECKING:
@@ -190,7 +189,7 @@ def _plain(value: Any) -> Any:
 
 def _check_key(text: str, languages: tuple[str, ...]) -> str:
     """What the schema check of one sidecar depends on: its text, the schema, the languages, this code."""
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    code = code_digest(Path(__file__))
     return PassStamps.key([text, SCHEMA_PATH.read_text(encoding="utf-8"), *languages, code])
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from nmm_site.content import slugs
 from nmm_site.content.slugs import fold
 from nmm_site.files import atomic_write
+from nmm_site.stamps import code_digest
 
 # Lower than the text: a folded match should not outrank an exact one.
 FOLDED_BOOST = 0.5
@@ -88,10 +89,7 @@ class FoldedMemo:
 
 @functools.cache
 def _code_version() -> str:
-    digest = hashlib.sha256(unicodedata.unidata_version.encode())
-    for module in (Path(__file__), Path(slugs.__file__)):
-        digest.update(module.read_bytes())
-    return digest.hexdigest()
+    return f"{unicodedata.unidata_version}:{code_digest(Path(__file__), Path(slugs.__file__))}"
 
 
 def _page_of(location: str) -> str:
