@@ -1,19 +1,22 @@
 """MkDocs adapter for nmm_site.page_cache: a page whose inputs have not changed is not rendered again.
 
-Public events only. Last in every page event (priority -1000), so every other hook has run on the page
+Public events, last in every page event (priority -1000), so every other hook has run on the page
 (its shortcodes, translation status, images, collected redirects and keywords) before the key is taken.
+One step runs first: in `on_page_context`, before Material's search (priority 0), a reused page is kept
+out of the search plugin's HTML parse, and its stored entries are put back after it (compat.py).
 `NMM_PAGE_CACHE=0` renders every page (the tests that compare both builds set it).
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
-from nmm_site import page_cache
+from nmm_site import compat, page_cache
 
 # An empty template: a reused page's output is the stored one (overrides/nmm-reused.html).
 TEMPLATE = "nmm-reused.html"
@@ -30,6 +33,11 @@ class _Build:
         # Pages rendered in this build: source → key, then (key, content, anchors, links) once converted.
         self.keys: dict[str, str] = {}
         self.converted: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {}
+        # Material's search: where a rendered page's entries start, and what a reused page's front
+        # matter said about search before it was kept out of the parse (source → value).
+        self.search_start: dict[str, int] = {}
+        self.search_meta: dict[str, object] = {}
+        self.searched: dict[str, tuple[dict, ...]] = {}  # rendered page → its entries
         self.done: dict[str, page_cache.Entry] = {}  # key → entry, written if the build did not warn
         self.warnings = page_cache.WarningCounter()
 
@@ -139,6 +147,46 @@ def on_page_content(html, page, config, files):
     return html
 
 
+_NO_VALUE = object()
+
+
+@event_priority(100)  # before Material's search plugin (0)
+def _before_search(context, page, config, nav):
+    build, entry = _reused(page)
+    entries = compat.search_entries(config)
+    if build is None or entries is None:
+        return context
+    source = page.file.src_uri
+    if entry is not None and entry.search is not None:
+        build.search_meta[source] = page.meta.get("search", _NO_VALUE)
+        page.meta["search"] = {"exclude": True}  # documented: the plugin adds nothing for this page
+    elif entry is None and source in build.keys:
+        build.search_start[source] = len(entries)
+    return context
+
+
+@event_priority(-1000)
+def _after_search(context, page, config, nav):
+    build, entry = _reused(page)
+    entries = compat.search_entries(config)
+    if build is None or entries is None:
+        return context
+    source = page.file.src_uri
+    if source in build.search_meta:
+        before = build.search_meta.pop(source)
+        if before is _NO_VALUE:
+            del page.meta["search"]
+        else:
+            page.meta["search"] = before
+        entries.extend(copy.deepcopy(entry.search))  # copies: later steps may change the index's dicts
+    elif source in build.search_start:
+        build.searched[source] = tuple(copy.deepcopy(entries[build.search_start.pop(source) :]))
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
+
+
 @event_priority(-1000)
 def on_post_page(output, page, config):
     build, entry = _reused(page)
@@ -147,7 +195,8 @@ def on_post_page(output, page, config):
     converted = build.converted.pop(page.file.src_uri, None) if build else None
     if build and converted:
         key, content, anchors, links = converted
-        build.done[key] = page_cache.Entry(content, output, anchors, links)
+        search = build.searched.pop(page.file.src_uri, None)
+        build.done[key] = page_cache.Entry(content, output, anchors, links, search)
     return output
 
 

@@ -59,6 +59,27 @@ def _worker_problem(path: Path, what: str) -> Problem:
     )
 
 
+# Material (9.8.1): its search plugin indexes a page in `on_page_context` by parsing the page's HTML
+# with a pure-Python parser (`search_index.add_entry_from_context`): 0.3 s of a warm build of ours,
+# whose pages are richer than plain Material's. A page our page cache reuses has the HTML it had when
+# its entries were made, so the cache keeps those entries with the page and puts them back
+# (hooks/page_cache.py). We rely on two things:
+# - the plugin's `search_index.entries`: a list of one dict per section, appended in page order (the
+#   list static-i18n also reads and refills when it merges the languages' indexes);
+# - the documented `search: exclude` front matter: the plugin then adds nothing for that page.
+# tests/site compares a build that reuses every page with one that renders every page, search
+# indexes included, byte for byte.
+
+
+def search_entries(config: Any) -> list[dict[str, Any]] | None:
+    """The search index entries of this build so far (appended in page order), None without search."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None or not getattr(plugin.config, "enabled", True):
+        return None
+    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) else None
+
+
 # Material (9.8.1): two narrow patches to its JavaScript bundle, applied to the built copy after
 # each build (hooks/languages.py through nmm_site/i18n/languages.py). No template block or option
 # reaches either behaviour:

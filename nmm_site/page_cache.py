@@ -17,9 +17,11 @@ a template, a title or the code renders every page again. Entries are written on
 build that logged no warning (a page whose links were refused is never kept), and `tests/site`
 compares a build that reuses every page with one that renders every page, byte for byte.
 
-The MkDocs side (hooks/page_cache.py) uses public events only: a reused page gets a stub of Markdown
-(its anchors and its links to anchors, so MkDocs still checks them both ways) and an empty template;
-its content and output are then the stored ones.
+The MkDocs side (hooks/page_cache.py) uses public events: a reused page gets a stub of Markdown (its
+anchors and its links to anchors, so MkDocs still checks them both ways) and an empty template; its
+content and output are then the stored ones. Its search index entries are stored too and put back
+instead of parsing its HTML again: the one touch of an internal (Material's list of entries), in
+nmm_site/compat.py.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from pathlib import Path
 from nmm_site.calendar.reference import reference_time
 from nmm_site.files import atomic_write
 
-VERSION = "1"  # bump when the stored format or the key changes meaning
+VERSION = "2"  # bump when the stored format or the key changes meaning
 # What the site's HTML depends on besides the pages: hashed by content (small text files).
 HASHED_TREES = ("data", "overrides", "locales", "schemas", "hooks")
 # Build outputs inside those trees: the catalogs compiled from locales/ (their sources count).
@@ -69,6 +71,8 @@ class Entry:
     output: str  # the finished page
     anchors: tuple[str, ...]  # ids other pages may link to
     links: tuple[str, ...]  # the page's links to anchors, as written (checked again on reuse)
+    # The search index entries Material made from the page (compat.search_entries); None: made again.
+    search: tuple[dict, ...] | None = None
 
 
 def _hash_tree(digest: hashlib._Hash, folder: Path, *, by_content: bool, skip: tuple[Path, ...] = ()) -> None:
@@ -203,6 +207,7 @@ class PageCache:
                 output=data["output"],
                 anchors=tuple(data["anchors"]),
                 links=tuple(data["links"]),
+                search=None if data.get("search") is None else tuple(data["search"]),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing, half-written by an older version or damaged: render the page

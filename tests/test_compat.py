@@ -105,6 +105,46 @@ def test_the_first_theme_folder_with_a_worker_wins_and_two_are_refused(tmp_path:
         compat.search_worker([custom])
 
 
+# Material: the search index entries the page cache stores and puts back.
+
+
+def _search_build(tmp_path: Path, plugins: str):
+    from types import SimpleNamespace
+
+    from mkdocs.config import load_config
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: t\ntheme: {{name: material}}\nplugins: {plugins}\n", encoding="utf-8"
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+
+    def page(meta: dict):
+        html = '<h1 id="a">Hà Giang</h1><p>Đồng Văn</p><h2 id="b">Mèo Vạc</h2><p>chợ</p>'
+        return SimpleNamespace(meta=meta, content=html, toc=[], url="ha-giang/", title="Hà Giang")
+
+    return config, page
+
+
+def test_search_entries_are_the_list_the_installed_search_plugin_fills(tmp_path: Path) -> None:
+    config, page = _search_build(tmp_path, "[search]")
+    entries = compat.search_entries(config)
+    assert entries == []
+    config.plugins.on_page_context({}, page=page({}), config=config, nav=None)
+    assert [e["location"] for e in entries] == ["ha-giang/", "ha-giang/#b"]  # one per section, in order
+    assert entries[1]["title"] == "Mèo Vạc" and "chợ" in entries[1]["text"]
+    # `search: exclude` front matter: the plugin adds nothing (a reused page's entries go back instead).
+    config.plugins.on_page_context({}, page=page({"search": {"exclude": True}}), config=config, nav=None)
+    assert len(entries) == 2
+    assert compat.search_entries(config) is entries
+
+
+def test_without_the_search_plugin_there_are_no_entries(tmp_path: Path) -> None:
+    config, _ = _search_build(tmp_path, "[]")
+    assert compat.search_entries(config) is None
+
+
 # Material: the bundle patches, on the installed bundle itself and on a small imitation of it.
 
 
