@@ -158,11 +158,31 @@ def card_jobs(
 ) -> list[Job]:
     jobs = []
     problems = []
+    hero_digests: dict[Path, str] = {}  # a few photos serve every page and language
     for page in catalog.pages.values():
         for lang in langs:
             version = page.version(lang, cfg.site.default_language)
-            missing = cards.missing_glyphs(
-                version.title + cfg.site_name(lang), cfg.fonts_dir / cards.TITLE_FONT
+            hero = hero_file(version.hero) if version.hero else None
+            if hero and hero not in hero_digests:
+                hero_digests[hero] = _digest(hero.read_bytes())
+            key = _digest(
+                "card",
+                cfg.cache_version,
+                version.title,
+                cfg.site_name(lang),
+                hero_digests[hero] if hero else "",
+                fonts,
+                f"{cfg.card_width}x{cfg.card_height}q{cfg.card_quality}",
+                cards.CARD_VARIANT,
+            )
+            # A stored card was drawn from this title with these fonts: its glyphs were checked then.
+            stored = (cfg.cache_dir / "card" / f"{key}.jpg").is_file()
+            missing = (
+                []
+                if stored
+                else cards.missing_glyphs(
+                    version.title + cfg.site_name(lang), cfg.fonts_dir / cards.TITLE_FONT
+                )
             )
             if missing:
                 problems.append(
@@ -176,8 +196,6 @@ def card_jobs(
                     )
                 )
                 continue
-            hero = hero_file(version.hero) if version.hero else None
-            hero_hash = _digest(hero.read_bytes()) if hero else ""
             payload = {
                 "title": version.title,
                 "site_name": cfg.site_name(lang),
@@ -186,16 +204,6 @@ def card_jobs(
                 "size": (cfg.card_width, cfg.card_height),
                 "quality": cfg.card_quality,
             }
-            key = _digest(
-                "card",
-                cfg.cache_version,
-                version.title,
-                cfg.site_name(lang),
-                hero_hash,
-                fonts,
-                f"{cfg.card_width}x{cfg.card_height}q{cfg.card_quality}",
-                cards.CARD_VARIANT,
-            )
             jobs.append(Job("card", version.path, key, card_path(cfg, page.id, lang), payload))
     if problems:
         raise ProblemsFound(problems)

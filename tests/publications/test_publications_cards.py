@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import unicodedata
 from pathlib import Path
@@ -76,3 +77,31 @@ def test_a_title_without_glyphs_stops_the_build_naming_the_page(built, tmp_path:
     with pytest.raises(ProblemsFound) as caught:
         card_jobs(cfg, catalog, ["vi"], lambda name: None, "fonts")
     assert "ha-giang.md" in caught.value.report() and "'河'" in caught.value.report()
+
+
+def test_the_glyph_check_runs_only_for_cards_not_stored_yet(built, monkeypatch) -> None:
+    cfg, _, _ = built
+    catalog = scan(cfg.site)
+    checked: list[str] = []
+    real = cards.missing_glyphs
+
+    def counting(text: str, font_path: Path) -> list[str]:
+        checked.append(text)
+        return real(text, font_path)
+
+    monkeypatch.setattr(cards, "missing_glyphs", counting)
+    cfg = dataclasses.replace(cfg, cache_version="glyph-check-test")  # keys no stored card has
+    jobs = card_jobs(cfg, catalog, ["vi", "fr"], lambda name: None, "fonts")
+    assert len(checked) == len(jobs) > 0
+    (cfg.cache_dir / "card").mkdir(parents=True, exist_ok=True)
+    stored = [cfg.cache_dir / "card" / f"{job.key}.jpg" for job in jobs[1:]]
+    for path in stored:
+        path.write_bytes(b"stored")
+    checked.clear()
+    try:
+        again = card_jobs(cfg, catalog, ["vi", "fr"], lambda name: None, "fonts")
+    finally:
+        for path in stored:
+            path.unlink()
+    assert [job.key for job in again] == [job.key for job in jobs]
+    assert len(checked) == 1  # only the card the cache lacks
