@@ -143,6 +143,39 @@ def test_passed_schema_checks_are_remembered_for_the_same_files(
     ]
 
 
+def test_checked_data_are_read_back_by_the_next_build_with_their_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    config = FactsConfig(data_dir=data, languages=("vi", "en", "fr"), schemas_dir=ROOT / "schemas")
+    first = load(config)
+    stored = list((tmp_path / ".cache" / "facts").glob("*.pickle"))
+    assert len(stored) == 1
+    parsed: list[Path] = []
+    real_yaml = loader.load_yaml
+    monkeypatch.setattr(loader, "load_yaml", lambda path: parsed.append(path) or real_yaml(path))
+    monkeypatch.setattr(loader, "_CACHE", {})  # the next build: a new process
+    second = load(config)
+    assert parsed == []  # nothing parsed or checked again
+    assert second is not first and second.datasets == first.datasets and second.sources == first.sources
+    entity = second.entity("provinces", "ha-giang")
+    assert entity.line == first.entity("provinces", "ha-giang").line  # problems still name the line
+    assert entity.key_lines == first.entity("provinces", "ha-giang").key_lines
+    # A damaged file is not trusted: the files are loaded again.
+    stored[0].write_bytes(b"not a pickle")
+    monkeypatch.setattr(loader, "_CACHE", {})
+    assert load(config).datasets == first.datasets and parsed
+    # An edit is a new key: the edited file is read, and a mistake in it is found.
+    parsed.clear()
+    monkeypatch.setattr(loader, "_CACHE", {})
+    with (data / "provinces.yml").open("a", encoding="utf-8") as handle:
+        handle.write("thu-nghiem:\n  name: {vi: Thử nghiệm, en: Thử nghiệm, fr: Thử nghiệm}\n")
+    with pytest.raises(ProblemsFound, match="part_of"):
+        load(config)
+    assert data / "provinces.yml" in parsed
+
+
 def test_schema_errors_name_the_line(tmp_path: Path) -> None:
     data = write_data(tmp_path, base_files())
     with (data / "provinces.yml").open("a", encoding="utf-8") as handle:
