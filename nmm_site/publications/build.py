@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import multiprocessing
 import time
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from nmm_site.publications.catalog import Catalog, Page, province_order, scan
 from nmm_site.publications.config import PublicationsConfig
 from nmm_site.publications.pagemeta import has_pdf
 from nmm_site.publications.urls import absolute, card_path, feed_path, go_path, page_path, pdf_path, qr_path
+from nmm_site.stamps import code_digest
 
 HeroFinder = Callable[[str], Path | None]  # image name ("ha-giang-karst.jpg") → its derived JPEG
 
@@ -82,7 +84,8 @@ def _fonts_digest(cfg: PublicationsConfig, files: list[Path]) -> str:
 def _run_job(kind: str, payload: dict, cache_file: str) -> float:
     target = Path(cache_file)
     if kind == "pdf":
-        return pdf.render_pdf(payload["html"], Path(payload["site_dir"]), Path(payload["fonts_dir"]), target)
+        html = _document(payload)
+        return pdf.render_pdf(html, Path(payload["site_dir"]), Path(payload["fonts_dir"]), target)
     start = time.perf_counter()
     data = cards.render_card(
         title=payload["title"],
@@ -213,20 +216,41 @@ def card_jobs(
 
 def _part(
     cfg: PublicationsConfig, page: Page, lang: str, site_dir: Path, prefix: str, read: dict[Path, str]
-) -> pdf.Part | None:
+) -> dict[str, str] | None:
+    """What one article of a PDF is made from: its built article and where it sits (cleaned in the
+    worker, `_document`, only for a PDF the cache lacks)."""
     rel = page_path(cfg, page, lang)
     built = site_dir / rel / "index.html"
     if built not in read:  # a province is read once, for its own PDF and for the booklet
         if not built.is_file():
             return None
         read[built] = pdf.extract_article(built.read_text(encoding="utf-8"))
-    inner = read[built]
-    content_lang = lang if page.has(lang) else cfg.site.default_language
-    return pdf.Part(
-        lang=content_lang,
-        title=page.version(lang, cfg.site.default_language).title,
-        html=pdf.clean_article(inner, rel, absolute(cfg, rel), prefix),
-    )
+    return {
+        "lang": lang if page.has(lang) else cfg.site.default_language,
+        "title": page.version(lang, cfg.site.default_language).title,
+        "inner": read[built],
+        "path": rel,
+        "url": absolute(cfg, rel),
+        "prefix": prefix,
+    }
+
+
+def _document(payload: dict) -> str:
+    """The printable document of a PDF job (in the worker)."""
+    parts = [
+        pdf.Part(
+            lang=p["lang"],
+            title=p["title"],
+            html=pdf.clean_article(p["inner"], p["path"], p["url"], p["prefix"]),
+        )
+        for p in payload["parts"]
+    ]
+    return pdf.document_html(parts=parts, **payload["document"])
+
+
+def _pdf_code() -> str:
+    # The document is keyed by what it is made from, so the code and stylesheet that make it count too.
+    return code_digest(Path(pdf.__file__), Path(__file__)) + _digest(pdf.PRINT_CSS_PATH.read_bytes())
 
 
 def pdf_jobs(
@@ -238,6 +262,7 @@ def pdf_jobs(
     )
     jobs = []
     read: dict[Path, str] = {}
+    made_by = _pdf_code()
     for lang in langs:
         for page in catalog.pages.values():
             if not has_pdf(cfg, page):
@@ -253,25 +278,26 @@ def pdf_jobs(
             title = page.version(lang, cfg.site.default_language).title
             short = absolute(cfg, go_path(cfg, page.id))
             for paper in cfg.paper_sizes:
-                html = pdf.document_html(
-                    lang=lang,
-                    title=title,
-                    site_name=cfg.site_name(lang),
-                    parts=[p for p in parts if p is not None],
-                    qr_uri=cached_qr(cfg, "uri", short).decode("utf-8"),
-                    qr_alt=text.t(lang, "qr_alt", title=title),
-                    short_url=short,
-                    read_online=text.t(lang, "read_online"),
-                    cover={
+                document = {
+                    "lang": lang,
+                    "title": title,
+                    "site_name": cfg.site_name(lang),
+                    "qr_uri": cached_qr(cfg, "uri", short).decode("utf-8"),
+                    "qr_alt": text.t(lang, "qr_alt", title=title),
+                    "short_url": short,
+                    "read_online": text.t(lang, "read_online"),
+                    "cover": {
                         "subtitle": text.t(lang, "booklet_subtitle", count=len(provinces)),
                         "contents": text.t(lang, "contents"),
                     }
                     if booklet
                     else None,
-                    paper=paper,
-                )
-                key = _digest("pdf", cfg.cache_version, html, fonts, pdf.PDF_VARIANT)
-                payload = {"html": html, "site_dir": str(site_dir), "fonts_dir": str(cfg.fonts_dir)}
+                    "paper": paper,
+                }
+                inputs = {"document": document, "parts": [p for p in parts if p is not None]}
+                made_from = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
+                key = _digest("pdf", cfg.cache_version, made_from, made_by, fonts, pdf.PDF_VARIANT)
+                payload = {**inputs, "site_dir": str(site_dir), "fonts_dir": str(cfg.fonts_dir)}
                 jobs.append(
                     Job(
                         "pdf",
@@ -299,7 +325,7 @@ def run_jobs(cfg: PublicationsConfig, jobs: list[Job], site_dir: Path, report: R
     todo = [j for j in jobs if not (cfg.cache_dir / j.kind / f"{j.key}{suffix[j.kind]}").is_file()]
     problems: list[Problem] = []
     if todo:
-        todo.sort(key=lambda j: (j.kind != "pdf", -len(j.payload.get("html", ""))))
+        todo.sort(key=lambda j: (j.kind != "pdf", -sum(len(p["inner"]) for p in j.payload.get("parts", ()))))
         futures: list[tuple[Job, Future]] = []
         with contextlib.ExitStack() as pools:
             for kind in ("pdf", "card"):  # both kinds at once: the cards while the PDFs render

@@ -44,3 +44,35 @@ def test_pdfs_can_be_switched_off(built, tmp_path: Path) -> None:
     report = build_all(replace(cfg, pdf_enabled=False), copy, hero_file=hero_finder(copy))
     assert report.rendered["pdf"] == report.cached["pdf"] == 0
     assert not list(copy.rglob("*.pdf")) and (copy / "go/ha-giang/qr.png").is_file()
+
+
+def test_a_pdf_is_keyed_by_what_it_is_made_from_and_the_stylesheet_that_prints_it(
+    built, monkeypatch, tmp_path: Path
+) -> None:
+    from nmm_site.publications import build, pdf
+    from nmm_site.publications.build import Report, pdf_jobs
+    from nmm_site.publications.catalog import scan
+
+    cfg, site, _ = built
+    catalog = scan(cfg.site)
+
+    def keys() -> dict[str, str]:
+        return {job.target: job.key for job in pdf_jobs(cfg, catalog, site, ["vi", "en"], "fonts", Report())}
+
+    first = keys()
+    assert first == keys() and len(set(first.values())) == len(first)  # stable, one per document
+    css = tmp_path / "print.css"
+    css.write_text(
+        pdf.PRINT_CSS_PATH.read_text(encoding="utf-8") + "\nh1 { color: black; }\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(pdf, "PRINT_CSS_PATH", css)
+    assert all(first[target] != key for target, key in keys().items())  # a print style edit: all again
+    # The worker prints the same document as one made in one go from the built page.
+    job = next(
+        job
+        for job in pdf_jobs(cfg, catalog, site, ["en"], "fonts", Report())
+        if job.target.endswith("ha-giang.pdf")
+    )
+    document = build._document(job.payload)
+    assert '<html lang="en">' in document and "h1 { color: black; }" in document
+    assert 'href="#p1-' in document or 'id="p1-' in document  # ids prefixed by part
