@@ -5,36 +5,33 @@ from __future__ import annotations
 import datetime as dt
 
 from nmm_site.facts.render import format_day
-from nmm_site.i18n.messages import ui_text
+from nmm_site.i18n.messages import N_, ui_text
 
-
-def _words(lang: str) -> dict[str, str]:
-    """The publications' words in `lang`, from the gettext catalogs (locales/)."""
-    return {
-        "download_pdf": ui_text(lang, "Download PDF"),
-        "download_booklet": ui_text(lang, "Download the region booklet (PDF)"),
-        "letter": ui_text(lang, "US Letter paper"),
-        "short_link": ui_text(lang, "Short link"),
-        "qr_code": ui_text(lang, "QR code"),
-        "qr_alt": ui_text(lang, "QR code linking to the page “{title}”"),
-        "read_online": ui_text(lang, "Read online"),
-        "updated": ui_text(lang, "Updated {date}"),
-        "published": ui_text(lang, "Published {date}"),
-        "contents": ui_text(lang, "Contents"),
-        "booklet_subtitle": ui_text(lang, "The region and its {count} provinces"),
-        "page_column": ui_text(lang, "Page"),
-        "choose_language": ui_text(lang, "Choose a language"),
-        "remembered": ui_text(lang, "Your choice is remembered on this device."),
-        "feed_title": ui_text(lang, "{site}: new and updated pages"),
-        "card_alt": ui_text(lang, "{title} – {site}"),
-        "page_label": ui_text(lang, "Page"),
-    }
+# The publications' words, as message ids of the gettext catalogs (locales/), translated when used.
+_MESSAGES = {
+    "download_pdf": N_("Download PDF"),
+    "download_booklet": N_("Download the region booklet (PDF)"),
+    "letter": N_("US Letter paper"),
+    "short_link": N_("Short link"),
+    "qr_code": N_("QR code"),
+    "qr_alt": N_("QR code linking to the page “{title}”"),
+    "read_online": N_("Read online"),
+    "updated": N_("Updated {date}"),
+    "published": N_("Published {date}"),
+    "contents": N_("Contents"),
+    "booklet_subtitle": N_("The region and its {count} provinces"),
+    "page_column": N_("Page"),
+    "choose_language": N_("Choose a language"),
+    "remembered": N_("Your choice is remembered on this device."),
+    "feed_title": N_("{site}: new and updated pages"),
+    "card_alt": N_("{title} – {site}"),
+    "page_label": N_("Page"),
+}
 
 
 def t(lang: str, key: str, **values: object) -> str:
     """The word `key` in `lang`, with {placeholders} filled."""
-    text = _words(lang)[key]
-    return text.format(**values) if values else text
+    return ui_text(lang, _MESSAGES[key], **values)
 
 
 def dated(lang: str, key: str, when: dt.date | dt.datetime) -> str:
