@@ -24,11 +24,23 @@ def search(page, query: str) -> list[str]:
         "(document.querySelector('.md-search-result__meta')?.textContent || '').match(/\\d|No |Aucun|Không/)",
         timeout=10_000,
     )
-    paths = page.evaluate(
+    # The worker answers each keystroke's query in turn: on a busy machine the first results shown can be
+    # a shorter query's ("ruong bac t"). The answer is the list once it stops changing.
+    paths = _result_paths(page)
+    for _ in range(25):
+        page.wait_for_timeout(400)
+        latest = _result_paths(page)
+        if latest == paths:
+            break
+        paths = latest
+    return list(dict.fromkeys(paths))  # a page and its sections share a path: keep the page's rank
+
+
+def _result_paths(page) -> list[str]:
+    return page.evaluate(
         "[...document.querySelectorAll('.md-search-result__item > a.md-search-result__link')]"
         ".map(a => new URL(a.href).pathname)"
     )
-    return list(dict.fromkeys(paths))  # a page and its sections share a path: keep the page's rank
 
 
 @pytest.fixture
