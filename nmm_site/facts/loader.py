@@ -494,8 +494,24 @@ class _Validator:
                     self.data.files[stem],
                     _line_of(raw, list(error.absolute_path)),
                     f"'{stem}.{where}': {error.message}" if where else error.message,
-                    f"see {schema_path.name} for the fields this file needs",
+                    _schema_fix(error, schema_path),
                 )
+
+
+def _schema_fix(error: Any, schema_path: Path) -> str:
+    """What to write instead, for the mistakes an editor makes most; else where the rules are."""
+    if error.validator == "type" and error.validator_value in ("integer", "number"):
+        whole = error.validator_value == "integer"
+        return (
+            "write the number in digits only, as in 854679 (no spaces, dots, commas or letters)"
+            if whole
+            else "write the number in digits, with a point before any decimals, as in 13795.5"
+        )
+    if error.validator == "minimum":
+        return "check the number against its source: it cannot be negative"
+    if error.validator == "exclusiveMinimum":
+        return "check the number against its source: it must be more than zero"
+    return f"see {schema_path.name} for the fields this file needs"
 
 
 def with_languages(schema: dict[str, Any], languages: tuple[str, ...]) -> dict[str, Any]:

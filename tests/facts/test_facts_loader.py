@@ -189,6 +189,41 @@ def test_schema_errors_name_the_line(tmp_path: Path) -> None:
     ] == [("provinces.yml", 19, "'provinces.lai-chau': 'part_of' is a required property")]
 
 
+@pytest.mark.parametrize(
+    ("field", "written", "message", "fix"),
+    [
+        ("population", "85467x", "'85467x' is not of type 'integer'", "digits only"),
+        ("population", "854 679", "'854 679' is not of type 'integer'", "digits only"),
+        ("population", "854.679", "854.679 is not of type 'integer'", "digits only"),  # a thousands dot
+        ("population", "-854679", "-854679 is less than the minimum of 0", "cannot be negative"),
+        ("area_km2", "7 929,5", "'7 929,5' is not of type 'number'", "a point before any decimals"),
+        ("area_km2", "0", "0 is less than or equal to the minimum of 0", "more than zero"),
+    ],
+)
+def test_a_mistyped_number_stops_the_build_at_its_line(
+    tmp_path: Path, field: str, written: str, message: str, fix: str
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "provinces.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(n for n, line in enumerate(lines) if line.startswith(f"  {field}: {{value: "))
+    start = lines[number].index("value: ") + len("value: ")
+    end = lines[number].index(",", start)
+    lines[number] = (
+        lines[number][:start] + (f'"{written}"' if " " in written else written) + lines[number][end:]
+    )
+    path.write_text("\n".join(lines), encoding="utf-8")
+    config = FactsConfig(data_dir=data, languages=("vi", "en", "fr"), schemas_dir=ROOT / "schemas")
+    with pytest.raises(ProblemsFound) as found:
+        load(config)
+    # (an area with a unit is also reported by the facts check: "has a unit but its value is not a number")
+    [problem] = [p for p in found.value.problems if p.message.endswith(message)]
+    assert (problem.path, problem.line) == (path, number + 1)
+    assert problem.message.endswith(message) and f".{field}.value'" in problem.message
+    assert fix in problem.fix
+
+
 def test_cache_reloads_when_a_file_changes(data_dir: Path) -> None:
     config = config_for(data_dir)
     first = load(config)
