@@ -262,6 +262,7 @@ def pdf_jobs(
     )
     jobs = []
     read: dict[Path, str] = {}
+    digests: dict[str, str] = {}  # article HTML → its digest
     made_by = _pdf_code()
     for lang in langs:
         for page in catalog.pages.values():
@@ -272,6 +273,9 @@ def pdf_jobs(
                 continue  # the page offers the default language's PDF instead
             members = [page, *provinces] if booklet else [page]
             parts = [_part(cfg, m, lang, site_dir, f"p{n}-", read) for n, m in enumerate(members, 1)]
+            for part in parts:
+                if part is not None and part["inner"] not in digests:
+                    digests[part["inner"]] = _digest(part["inner"])
             if parts[0] is None:
                 report.skipped.append(f"{lang}:{page.id} (not built)")
                 continue
@@ -294,10 +298,17 @@ def pdf_jobs(
                     else None,
                     "paper": paper,
                 }
-                inputs = {"document": document, "parts": [p for p in parts if p is not None]}
-                made_from = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
+                found = [p for p in parts if p is not None]
+                # Each article by its digest (read once per build): the booklet holds every province.
+                described = [{**p, "inner": digests[p["inner"]]} for p in found]
+                made_from = json.dumps({"document": document, "parts": described}, sort_keys=True)
                 key = _digest("pdf", cfg.cache_version, made_from, made_by, fonts, pdf.PDF_VARIANT)
-                payload = {**inputs, "site_dir": str(site_dir), "fonts_dir": str(cfg.fonts_dir)}
+                payload = {
+                    "document": document,
+                    "parts": found,
+                    "site_dir": str(site_dir),
+                    "fonts_dir": str(cfg.fonts_dir),
+                }
                 jobs.append(
                     Job(
                         "pdf",
