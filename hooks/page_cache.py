@@ -154,12 +154,18 @@ def _copies(entries) -> list[dict]:
     return [{k: list(v) if isinstance(v, list) else v for k, v in e.items()} for e in entries]
 
 
-@event_priority(100)  # before Material's search plugin (0)
-def _before_search(context, page, config, nav):
+def _search_step(page, config):
+    """(this build, the page's stored entry or None, Material's entries), or None without either."""
     build, entry = _reused(page)
     entries = compat.search_entries(config)
-    if build is None or entries is None:
+    return None if build is None or entries is None else (build, entry, entries)
+
+
+@event_priority(100)  # before Material's search plugin (0)
+def _before_search(context, page, config, nav):
+    if (step := _search_step(page, config)) is None:
         return context
+    build, entry, entries = step
     source = page.file.src_uri
     if entry is not None and entry.search is not None:
         build.search_meta[source] = page.meta.get("search", _NO_VALUE)
@@ -171,10 +177,9 @@ def _before_search(context, page, config, nav):
 
 @event_priority(-1000)
 def _after_search(context, page, config, nav):
-    build, entry = _reused(page)
-    entries = compat.search_entries(config)
-    if build is None or entries is None:
+    if (step := _search_step(page, config)) is None:
         return context
+    build, entry, entries = step
     source = page.file.src_uri
     if source in build.search_meta:
         before = build.search_meta.pop(source)

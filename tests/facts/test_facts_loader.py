@@ -23,6 +23,13 @@ NO_SOURCE = (
 )
 
 
+def real_data(tmp_path: Path) -> tuple[Path, FactsConfig]:
+    """A copy of the project's data/, checked against its real schemas."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data, FactsConfig(data_dir=data, languages=("vi", "en", "fr"), schemas_dir=ROOT / "schemas")
+
+
 def problems_for(tmp_path: Path, **replace: str) -> list[tuple[str, int | None, str]]:
     files = base_files()
     files.update({name.replace("__", "/").replace("_", "-") + ".yml": text for name, text in replace.items()})
@@ -123,9 +130,7 @@ def test_problem_report_names_file_line_and_fix(tmp_path: Path) -> None:
 def test_passed_schema_checks_are_remembered_for_the_same_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    config = FactsConfig(data_dir=data, languages=("vi", "en", "fr"), schemas_dir=ROOT / "schemas")
+    data, config = real_data(tmp_path)
     checked: list[int] = []
     real = loader._Validator.schemas
     monkeypatch.setattr(loader._Validator, "schemas", lambda self: checked.append(1) or real(self))
@@ -146,9 +151,7 @@ def test_passed_schema_checks_are_remembered_for_the_same_files(
 def test_checked_data_are_read_back_by_the_next_build_with_their_lines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    config = FactsConfig(data_dir=data, languages=("vi", "en", "fr"), schemas_dir=ROOT / "schemas")
+    data, config = real_data(tmp_path)
     first = load(config)
     stored = list((tmp_path / ".cache" / "facts").glob("*.pickle"))
     assert len(stored) == 1
@@ -203,8 +206,7 @@ def test_schema_errors_name_the_line(tmp_path: Path) -> None:
 def test_a_mistyped_number_stops_the_build_at_its_line(
     tmp_path: Path, field: str, written: str, message: str, fix: str
 ) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    data, config = real_data(tmp_path)
     path = data / "provinces.yml"
     lines = path.read_text(encoding="utf-8").split("\n")
     number = next(n for n, line in enumerate(lines) if line.startswith(f"  {field}: {{value: "))
@@ -214,7 +216,6 @@ def test_a_mistyped_number_stops_the_build_at_its_line(
         lines[number][:start] + (f'"{written}"' if " " in written else written) + lines[number][end:]
     )
     path.write_text("\n".join(lines), encoding="utf-8")
-    config = FactsConfig(data_dir=data, languages=("vi", "en", "fr"), schemas_dir=ROOT / "schemas")
     with pytest.raises(ProblemsFound) as found:
         load(config)
     # (an area with a unit is also reported by the facts check: "has a unit but its value is not a number")
