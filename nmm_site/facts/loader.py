@@ -564,14 +564,11 @@ def _files(config: FactsConfig) -> tuple[list[Path], list[Path]]:
     return data_files, source_files
 
 
-def _schema_pass(config: FactsConfig, files: list[Path]) -> tuple[PassStamps, str | None]:
-    """Where the checks of these exact files are remembered as passed (in the project's
-    .cache/data-checks/), and their key: the files, the schemas, the languages, this code and the
-    versions of Python and PyYAML. Checking the schemas loads jsonschema, about 0.1 s of each build whose
-    data did not change."""
-    stamps = PassStamps(config.data_dir.parent / ".cache" / "data-checks")
+def _pass_key(config: FactsConfig, files: list[Path]) -> str | None:
+    """The key of a pass of every check on these exact files: the files, the schemas, the languages,
+    this code and the versions of Python and PyYAML (None without schemas: nothing is kept)."""
     if config.schemas_dir is None:
-        return stamps, None
+        return None
     # Sets are written sorted: their repr changes order from one process to the next.
     settings = [
         repr(sorted(value) if isinstance(value, (set, frozenset)) else value)
@@ -580,11 +577,12 @@ def _schema_pass(config: FactsConfig, files: list[Path]) -> tuple[PassStamps, st
     parts = [*settings, code_digest(Path(__file__).parent), sys.version, yaml.__version__]
     for path in [*files, *sorted(config.schemas_dir.glob("data-*.schema.json"))]:
         parts.append(f"{path}\0{hashlib.sha256(path.read_bytes()).hexdigest()}")
-    return stamps, stamps.key(parts)
+    return PassStamps.key(parts)
 
 
 # The data of files that passed every check, kept in the project's .cache/facts/ under the key of their
-# pass: reading it back takes 0.01 s where parsing and checking take 0.15 s of every build. Pickle, not
+# pass (`_pass_key`): the file is the record of the pass. Reading it back takes 0.01 s where parsing and
+# checking take 0.15 s of every build, jsonschema's import included. Pickle, not
 # JSON: the data are dict and list subclasses that carry the line of every key. Only this project's own
 # cache is read, under a key naming the exact files, schemas, settings and code (in CI the cache is
 # written by main only; a pull request's run restores it and cannot save one).
@@ -618,22 +616,18 @@ def load(config: FactsConfig) -> FactData:
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    stamps, passed = _schema_pass(config, [*source_files, *data_files])
-    remembered = passed is not None and stamps.passed(passed)
-    data = _read_stored(_stored(config, passed)) if remembered else None
+    passed = _pass_key(config, [*source_files, *data_files])
+    data = _read_stored(_stored(config, passed)) if passed is not None else None
     if data is None:
-        data = _load_and_check(config, data_files, source_files, skip_schemas=remembered)
+        data = _load_and_check(config, data_files, source_files)
         if passed is not None:
-            stamps.record(passed)
             _store(_stored(config, passed), data)
     _CACHE.clear()  # one live version per process: the previous one is stale
     _CACHE[key] = data
     return data
 
 
-def _load_and_check(
-    config: FactsConfig, data_files: list[Path], source_files: list[Path], *, skip_schemas: bool
-) -> FactData:
+def _load_and_check(config: FactsConfig, data_files: list[Path], source_files: list[Path]) -> FactData:
     data = FactData()
     validator = _Validator(config, data)
     parsed: list[tuple[Path, Any]] = []
@@ -649,8 +643,7 @@ def _load_and_check(
             validator.dataset(path.stem, path, raw)
     validator.family_duplicates()
     validator.entities()
-    if not skip_schemas:
-        validator.schemas()
+    validator.schemas()
     if validator.problems:
         raise ProblemsFound(validator.problems)
     return data

@@ -250,7 +250,7 @@ def test_the_remembered_pass_is_found_by_the_next_process() -> None:
     script = (
         "from pathlib import Path; from nmm_site.facts import config, loader; "
         "c = config.for_project(Path('.').resolve()); "
-        "print(loader._schema_pass(c, sorted(c.data_dir.glob('*.yml')))[1])"
+        "print(loader._pass_key(c, sorted(c.data_dir.glob('*.yml'))))"
     )
     keys = {
         subprocess.run(
